@@ -1,0 +1,47 @@
+using FaultLab.Configuration;
+using FaultLab.Pipeline;
+using Polly;
+
+namespace FaultLab;
+
+/// <summary>
+/// What every fault shares: when it fires (rate, targeting, schedule). Each fault kind derives from this class
+/// and adds what the caller then sees. Defaults: fires on every targeted request (<see cref="InjectionRate"/> 1).
+/// </summary>
+public abstract class Fault
+{
+    /// <summary>Gets the fault kind's name as written in configuration (for example <c>Status</c>).</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>Gets or sets an optional name, reported in telemetry; defaults to the kind.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Gets or sets the probability, from 0 to 1 inclusive, that a targeted request gets this fault.</summary>
+    public double InjectionRate { get; set; } = 1.0;
+
+    /// <summary>Gets or sets a value indicating whether this fault may fire. Defaults to <see langword="true"/>.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Gets or sets which requests the fault applies to; <see langword="null"/> targets every request.</summary>
+    public FaultTarget? Target { get; set; }
+
+    /// <summary>Gets or sets when the fault is active; <see langword="null"/> means always.</summary>
+    public FaultSchedule? Schedule { get; set; }
+
+    internal string DisplayName => Name ?? Kind;
+
+    /// <summary>Checks this fault's own settings; <paramref name="path"/> names each offending setting.</summary>
+    internal virtual void Validate(SettingPath path, List<string> errors)
+    {
+        if (double.IsNaN(InjectionRate) || InjectionRate < 0 || InjectionRate > 1)
+        {
+            errors.Add($"{path[nameof(InjectionRate)]}: must be between 0 and 1 inclusive (was {InjectionRate}).");
+        }
+
+        Target?.Validate(path.Child(nameof(Target)), errors);
+        Schedule?.Validate(path.Child(nameof(Schedule)), errors);
+    }
+
+    /// <summary>Adds the strategy that realizes this fault to <paramref name="pipeline"/>.</summary>
+    internal abstract void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context);
+}

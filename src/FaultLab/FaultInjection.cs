@@ -1,0 +1,67 @@
+using System.Diagnostics.Metrics;
+using FaultLab.Pipeline;
+using FaultLab.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+
+namespace FaultLab;
+
+/// <summary>Fault injection without dependency injection: a handler to put above any primary handler, or strategies
+/// for a Polly pipeline built by hand.</summary>
+public static class FaultInjection
+{
+    /// <summary>Builds a fault-injecting handler. Put it directly above the primary handler (innermost).</summary>
+    /// <param name="configure">Adds faults and sets the seed.</param>
+    /// <param name="innerHandler">The primary handler; a new <see cref="SocketsHttpHandler"/> when omitted.</param>
+    /// <param name="timeProvider">The clock for delays, schedules and limits; the system clock when omitted.</param>
+    /// <param name="loggerFactory">Where injected faults are logged.</param>
+    /// <param name="clientName">The client name reported in telemetry.</param>
+    /// <returns>The handler.</returns>
+    /// <exception cref="ArgumentException">The profile is invalid; the message lists every problem.</exception>
+    public static DelegatingHandler CreateHandler(Action<FaultInjectionBuilder> configure, HttpMessageHandler? innerHandler = null,
+        TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string clientName = "default")
+    {
+        var options = Build(configure);
+        var pipeline = options.Enabled && options.Faults.Count > 0
+            ? FaultPipelineFactory.Create(options, clientName, timeProvider ?? TimeProvider.System, Telemetry(loggerFactory, null))
+            : null;
+        return new FaultInjectionHandler(() => pipeline) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
+    }
+
+    /// <summary>Adds the faults to a hand-built pipeline, using its <see cref="ResiliencePipelineBuilderBase.TimeProvider"/>.
+    /// Targeting and realistic messages read the request from the context
+    /// (<c>ResilienceContext.SetRequestMessage</c>, which the resilience handlers set for you).</summary>
+    /// <param name="builder">The pipeline builder; add these after your resilience strategies so they sit innermost.</param>
+    /// <param name="configure">Adds faults and sets the seed.</param>
+    /// <param name="loggerFactory">Where injected faults are logged.</param>
+    /// <param name="meterFactory">Creates the FaultLab meter; a shared one when omitted.</param>
+    /// <param name="clientName">The client name reported in telemetry.</param>
+    /// <returns>The same pipeline builder.</returns>
+    /// <exception cref="ArgumentException">The profile is invalid; the message lists every problem.</exception>
+    public static ResiliencePipelineBuilder<HttpResponseMessage> AddFaultInjection(this ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        Action<FaultInjectionBuilder> configure, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null, string clientName = "default")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = Build(configure);
+        var timeProvider = builder.TimeProvider ?? TimeProvider.System;
+        FaultPipelineFactory.AddFaults(builder, options, clientName, timeProvider, Telemetry(loggerFactory, meterFactory));
+        return builder;
+    }
+
+    private static FaultInjectionOptions Build(Action<FaultInjectionBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new FaultInjectionOptions();
+        configure(new FaultInjectionBuilder(options));
+        if (options.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException("Invalid fault profile: " + string.Join(" ", errors), nameof(configure));
+        }
+
+        return options;
+    }
+
+    private static FaultTelemetry Telemetry(ILoggerFactory? loggerFactory, IMeterFactory? meterFactory) =>
+        new(meterFactory, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FaultLab"));
+}

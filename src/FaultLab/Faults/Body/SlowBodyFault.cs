@@ -1,0 +1,26 @@
+using FaultLab.Configuration;
+using FaultLab.Pipeline;
+
+namespace FaultLab;
+
+/// <summary>The body arrives slowly: <see cref="BytesPerSecond"/> on the injected clock. Headers arrive at once.</summary>
+public sealed class SlowBodyFault : BodyFault
+{
+    /// <inheritdoc/>
+    public override string Kind => "SlowBody";
+
+    /// <summary>Gets or sets the transfer rate of the body.</summary>
+    public int BytesPerSecond { get; set; }
+
+    internal override void Validate(SettingPath path, List<string> errors)
+    {
+        base.Validate(path, errors);
+        if (BytesPerSecond <= 0)
+        {
+            errors.Add($"{path[nameof(BytesPerSecond)]}: must be positive (was {BytesPerSecond}).");
+        }
+    }
+
+    internal override HttpContent Wrap(HttpContent original, FaultContext context) =>
+        new FaultyContent(original, (stream, _) => new SlowStream(stream, BytesPerSecond, context.TimeProvider));
+}

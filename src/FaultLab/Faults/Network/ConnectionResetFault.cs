@@ -1,0 +1,28 @@
+using FaultLab.Realization;
+
+namespace FaultLab;
+
+/// <summary>The connection dies before response headers arrive. For a reset or cut in the middle of a body use
+/// <see cref="TruncatedBodyFault"/>: that one happens after the handlers returned and is never retried.</summary>
+public sealed class ConnectionResetFault : ExceptionFault
+{
+    /// <inheritdoc/>
+    public override string Kind => "ConnectionReset";
+
+    /// <summary>Gets or sets how the connection dies. Defaults to <see cref="ConnectionResetPhase.ResetBeforeHeaders"/>.</summary>
+    public ConnectionResetPhase Phase { get; set; } = ConnectionResetPhase.ResetBeforeHeaders;
+
+    internal override Exception CreateException(HttpRequestMessage? request) => Phase == ConnectionResetPhase.ClosedBeforeHeaders
+        ? NetworkErrors.ClosedBeforeHeaders()
+        : NetworkErrors.ResetBeforeResponse();
+}
+
+/// <summary>How a connection dies before the response headers.</summary>
+public enum ConnectionResetPhase
+{
+    /// <summary>The peer sends RST: an <see cref="IOException"/> over <c>SocketException(ConnectionReset)</c>.</summary>
+    ResetBeforeHeaders,
+
+    /// <summary>The peer closes cleanly: <see cref="HttpIOException"/> with <see cref="HttpRequestError.ResponseEnded"/>.</summary>
+    ClosedBeforeHeaders,
+}

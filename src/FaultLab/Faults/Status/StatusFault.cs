@@ -1,0 +1,108 @@
+using FaultLab.Configuration;
+using FaultLab.Pipeline;
+using FaultLab.Realization;
+using Polly;
+using Polly.Simmy;
+using Polly.Simmy.Outcomes;
+
+namespace FaultLab;
+
+/// <summary>
+/// Answers with an HTTP error status instead of calling the dependency: by default an RFC 9457
+/// <c>application/problem+json</c> body, optionally with <c>Retry-After</c> (seconds or HTTP-date) and extra headers.
+/// </summary>
+public sealed class StatusFault : Fault
+{
+    /// <inheritdoc/>
+    public override string Kind => "Status";
+
+    /// <summary>Gets or sets the status code: any 4xx or 5xx. Defaults to 503.</summary>
+    public int StatusCode { get; set; } = 503;
+
+    /// <summary>Gets or sets the shape of the generated body when <see cref="Body"/> is not given.</summary>
+    public ErrorBodyStyle BodyStyle { get; set; } = ErrorBodyStyle.ProblemDetails;
+
+    /// <summary>Gets or sets a literal body to send instead of a generated one.</summary>
+    public string? Body { get; set; }
+
+    /// <summary>Gets or sets the content type of <see cref="Body"/>. Defaults to <c>application/json</c>.</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary>Gets or sets the problem's <c>detail</c> member.</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>Gets or sets the <c>Retry-After</c> to send; <see langword="null"/> sends none.</summary>
+    public TimeSpan? RetryAfter { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether <c>Retry-After</c> is an HTTP-date rather than delta-seconds.</summary>
+    public bool RetryAfterAsDate { get; set; }
+
+    /// <summary>Gets extra response headers to send.</summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    internal override void Validate(SettingPath path, List<string> errors)
+    {
+        base.Validate(path, errors);
+        if (StatusCode is < 400 or > 599)
+        {
+            errors.Add($"{path[nameof(StatusCode)]}: must be an error status from 400 to 599 (was {StatusCode}).");
+        }
+
+        if (RetryAfter is { } r && r < TimeSpan.Zero)
+        {
+            errors.Add($"{path[nameof(RetryAfter)]}: must not be negative (was {r}).");
+        }
+    }
+
+    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context) =>
+        pipeline.AddChaosOutcome(context.Select(new ChaosOutcomeStrategyOptions<HttpResponseMessage>
+        {
+            OutcomeGenerator = args =>
+            {
+                var response = CreateResponse(args.Context.GetRequestMessage(), context.TimeProvider);
+                context.Report(args.Context, StatusCode);
+                return new ValueTask<Outcome<HttpResponseMessage>?>(Outcome.FromResult(response));
+            },
+        }));
+
+    /// <summary>A fresh response every call: the standard handler disposes what it retries.</summary>
+    internal HttpResponseMessage CreateResponse(HttpRequestMessage? request, TimeProvider clock)
+    {
+        HttpContent content = Body is not null
+            ? InjectedResponse.Text(Body, ContentType ?? "application/json")
+            : BodyStyle switch
+            {
+                ErrorBodyStyle.Gateway => InjectedResponse.GatewayPage(StatusCode),
+                ErrorBodyStyle.Empty => new ByteArrayContent([]),
+                _ => InjectedResponse.ProblemDetails(StatusCode, Detail, request),
+            };
+        var response = InjectedResponse.Create(request, StatusCode, clock, content);
+        if (RetryAfter is { } retryAfter)
+        {
+            InjectedResponse.SetRetryAfter(response, retryAfter, RetryAfterAsDate, clock);
+        }
+
+        foreach (var (name, value) in Headers)
+        {
+            if (!response.Headers.TryAddWithoutValidation(name, value))
+            {
+                response.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return response;
+    }
+}
+
+/// <summary>The shape of a generated error body.</summary>
+public enum ErrorBodyStyle
+{
+    /// <summary>RFC 9457 <c>application/problem+json</c>.</summary>
+    ProblemDetails,
+
+    /// <summary>The small HTML page a gateway or load balancer returns.</summary>
+    Gateway,
+
+    /// <summary>No body.</summary>
+    Empty,
+}

@@ -1,0 +1,86 @@
+using FaultLab.Telemetry;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace FaultLab.Pipeline;
+
+/// <summary>
+/// Holds one client's compiled fault pipeline for the life of the application, so stateful faults (rate-limit
+/// buckets, token ages) survive the factory's handler rotation; rebuilds it when the profile reloads.
+/// </summary>
+internal sealed class FaultPipelineProvider : IDisposable
+{
+    private readonly string _clientName;
+    private readonly string _optionsName;
+    private readonly TimeProvider _timeProvider;
+    private readonly FaultTelemetry _telemetry;
+    private readonly IHostEnvironment? _environment;
+    private readonly ILogger _logger;
+    private readonly IDisposable? _subscription;
+    private volatile ResiliencePipeline<HttpResponseMessage>? _current;
+    private bool _warnedActive;
+    private bool _warnedProduction;
+
+    public FaultPipelineProvider(string clientName, string optionsName, IOptionsMonitor<FaultInjectionOptions> monitor,
+        TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger)
+    {
+        _clientName = clientName;
+        _optionsName = optionsName;
+        _timeProvider = timeProvider;
+        _telemetry = telemetry;
+        _environment = environment;
+        _logger = logger;
+        _current = Build(monitor.Get(optionsName));
+        _subscription = monitor.OnChange(OnChanged);
+    }
+
+    /// <summary>Gets the pipeline to run requests through, or <see langword="null"/> to pass them straight on.</summary>
+    public ResiliencePipeline<HttpResponseMessage>? Current => _current;
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private void OnChanged(FaultInjectionOptions options, string? name)
+    {
+        if (string.Equals(name ?? Options.DefaultName, _optionsName, StringComparison.Ordinal))
+        {
+            // A reloaded profile that no longer validates keeps the last good pipeline rather than failing requests.
+            if (options.Validate() is { Count: > 0 } errors)
+            {
+                _logger.LogError("FaultLab profile for client '{Client}' reloaded with errors; keeping the previous one: {Errors}",
+                    _clientName, string.Join(" ", errors));
+                return;
+            }
+
+            _current = Build(options);
+        }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage>? Build(FaultInjectionOptions options)
+    {
+        if (!options.Enabled || options.Faults.Count == 0)
+        {
+            return null;
+        }
+
+        if (_environment?.IsProduction() == true && !options.AllowInProduction)
+        {
+            if (!_warnedProduction)
+            {
+                _warnedProduction = true;
+                FaultTelemetry.LogRefusedInProduction(_logger, _clientName);
+            }
+
+            return null;
+        }
+
+        if (!_warnedActive)
+        {
+            _warnedActive = true;
+            FaultTelemetry.LogActive(_logger, _clientName, options.Faults.Count);
+        }
+
+        return FaultPipelineFactory.Create(options, _clientName, _timeProvider, _telemetry);
+    }
+}
