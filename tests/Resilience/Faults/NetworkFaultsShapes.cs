@@ -1,0 +1,28 @@
+using System.Net.Http;
+using System.Net.Sockets;
+
+namespace FaultLab.Tests.Faults;
+
+/// <summary>Asserts the exception chains measured from real SocketsHttpHandler failures (shared/design/FAULTS.md).</summary>
+internal static class NetworkFaultsShapes
+{
+    public static void AssertInjected(Exception exception) =>
+        Assert.True(exception.Data.Contains(InjectedFault.ExceptionDataKey), "injected exceptions carry a FaultLab marker in Data");
+
+    public static SocketException AssertSocketInner(Exception exception, SocketError error)
+    {
+        var socket = Assert.IsType<SocketException>(exception);
+        Assert.Equal(error, socket.SocketErrorCode);
+        return socket;
+    }
+
+    public static HttpRequestException AssertHttpRequestException(Exception exception, HttpRequestError error, string message)
+    {
+        var http = Assert.IsType<HttpRequestException>(exception);
+        Assert.Equal(error, http.HttpRequestError);
+        Assert.Equal(message, http.Message);
+        Assert.Equal("System.Net.Http", http.Source);
+        Assert.Null(http.StatusCode);
+        return http;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using FaultLab.Tests.Support;
+
+namespace FaultLab.Tests.Faults;
+
+public sealed class StatusFaultTests
+{
+    public static TheoryData<int> ErrorStatuses => [400, 401, 403, 404, 408, 409, 410, 429, 500, 502, 503, 504];
+
+    [Theory]
+    [MemberData(nameof(ErrorStatuses))]
+    public async Task Answers_with_the_status_and_an_RFC9457_problem_body_like_a_real_server(int status)
+    {
+        using var clients = Clients.Create(f => f.AddStatus((HttpStatusCode)status));
+
+        using var response = await clients.Client.GetAsync("/orders/7");
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(new HttpResponseMessage((HttpStatusCode)status).ReasonPhrase, response.ReasonPhrase);
+        Assert.Equal(new Uri("http://orders.internal:8080/orders/7"), response.RequestMessage!.RequestUri);
+        Assert.Equal(HttpVersion.Version11, response.Version);
+        Assert.Equal(clients.TimeProvider.GetUtcNow(), response.Headers.Date);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(response.ReasonPhrase, problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("/orders/7", problem.RootElement.GetProperty("instance").GetString());
+        Assert.StartsWith("https://", problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal(0, clients.Upstream.Calls);
+    }
+
+    [Fact]
+    public async Task Retry_after_is_sent_as_delta_seconds()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(2)));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter!.Delta);
+        Assert.Equal("2", response.Headers.GetValues("Retry-After").Single());
+    }
+
+    [Fact]
+    public async Task Retry_after_can_be_an_http_date_on_the_injected_clock()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(s =>
+        {
+            s.StatusCode = 503;
+            s.RetryAfter = TimeSpan.FromSeconds(30);
+            s.RetryAfterAsDate = true;
+        }));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        Assert.Equal(clients.TimeProvider.GetUtcNow().AddSeconds(30), response.Headers.RetryAfter!.Date);
+    }
+
+    [Fact]
+    public async Task A_given_body_content_type_and_headers_are_sent_as_is()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(s =>
+        {
+            s.StatusCode = 410;
+            s.Body = """{"error":"v1 removed"}""";
+            s.Headers["Sunset"] = "Wed, 01 Jan 2025 00:00:00 GMT";
+        }));
+
+        using var response = await clients.Client.GetAsync("/v1/orders");
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("""{"error":"v1 removed"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Wed, 01 Jan 2025 00:00:00 GMT", response.Headers.GetValues("Sunset").Single());
+    }
+
+    [Fact]
+    public async Task Gateway_style_bodies_are_html_like_a_load_balancer_page()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(s => { s.StatusCode = 502; s.BodyStyle = ErrorBodyStyle.Gateway; }));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<h1>502 Bad Gateway</h1>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Every_request_gets_its_own_response_instance()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(HttpStatusCode.InternalServerError));
+
+        var first = await clients.Client.GetAsync("/a");
+        first.Dispose();
+        using var second = await clients.Client.GetAsync("/b");
+
+        Assert.NotSame(first, second);
+        Assert.Equal(500, (int)(await second.Content.ReadFromJsonStatus()));
+    }
+}
+
+internal static class ProblemJson
+{
+    public static async Task<int> ReadFromJsonStatus(this HttpContent content)
+    {
+        using var json = JsonDocument.Parse(await content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("status").GetInt32();
+    }
+}
