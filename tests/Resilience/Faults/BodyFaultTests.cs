@@ -1,0 +1,104 @@
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using FaultLab.Tests.Support;
+
+namespace FaultLab.Tests.Faults;
+
+public sealed class TruncatedBodyFaultTests
+{
+    [Fact]
+    public async Task A_buffered_read_fails_like_a_real_premature_close_and_the_dependency_was_called_once()
+    {
+        using var clients = Clients.Create(f => f.AddTruncatedBody(afterBytes: 10));
+
+        // GetAsync buffers the body inside HttpClient, after the whole handler chain has returned.
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => clients.Client.GetAsync("/orders"));
+
+        Assert.Equal("Error while copying content to a stream.", ex.Message);
+        Assert.Equal(HttpRequestError.ResponseEnded, ex.HttpRequestError);
+        var io = Assert.IsType<HttpIOException>(ex.InnerException);
+        Assert.Equal("The response ended prematurely. (ResponseEnded)", io.Message);
+        Assert.Equal(1, clients.Upstream.Calls);
+    }
+
+    [Fact]
+    public async Task GetStringAsync_reads_the_stream_so_it_reports_the_bytes_still_owed_like_a_content_length_stream()
+    {
+        using var clients = Clients.Create(f => f.AddTruncatedBody(afterBytes: 10));
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => clients.Client.GetStringAsync("/orders"));
+
+        Assert.Equal("Error while copying content to a stream.", ex.Message);
+        var io = Assert.IsType<HttpIOException>(ex.InnerException);
+        Assert.Equal($"The response ended prematurely, with at least {Upstream.Body.Length - 10} additional bytes expected. (ResponseEnded)", io.Message);
+    }
+
+    [Fact]
+    public async Task A_streamed_read_sees_the_bare_HttpIOException_with_the_bytes_still_owed()
+    {
+        using var clients = Clients.Create(f => f.AddTruncatedBody(afterBytes: 10));
+        using var response = await clients.Client.GetAsync("/orders", HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[1024];
+
+        int first = await stream.ReadAtLeastAsync(buffer, 10, throwOnEndOfStream: false);
+        var ex = await Assert.ThrowsAsync<HttpIOException>(async () => await stream.ReadExactlyAsync(buffer.AsMemory(0, 1)));
+
+        Assert.Equal(10, first);
+        Assert.Equal($"The response ended prematurely, with at least {Upstream.Body.Length - 10} additional bytes expected. (ResponseEnded)", ex.Message);
+        Assert.Equal(Upstream.Body.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task A_reset_mid_body_is_an_IOException_over_connection_reset()
+    {
+        using var clients = Clients.Create(f => f.AddTruncatedBody(ending: BodyEnding.Reset));
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => clients.Client.GetStringAsync("/orders"));
+
+        Assert.Equal("Error while copying content to a stream.", ex.Message);
+        var io = Assert.IsType<IOException>(ex.InnerException);
+        Assert.Equal("Unable to read data from the transport connection: Connection reset by peer.", io.Message);
+        Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(io.InnerException).SocketErrorCode);
+    }
+}
+
+public sealed class SlowBodyFaultTests
+{
+    [Fact]
+    public async Task The_body_arrives_at_the_configured_rate_on_the_injected_clock()
+    {
+        using var clients = Clients.Create(f => f.AddSlowBody(bytesPerSecond: 10));
+
+        var pending = clients.Client.GetStringAsync("/orders");
+        clients.TimeProvider.Advance(TimeSpan.FromSeconds(3));
+        await Task.WhenAny(pending, Task.Delay(20));
+        Assert.False(pending.IsCompleted, $"{Upstream.Body.Length} bytes at 10 B/s take more than 3 s");
+
+        string body = await clients.TimeProvider.Drive(pending, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(Upstream.Body.Length));
+
+        Assert.Equal(Upstream.Body, body);
+    }
+}
+
+public sealed class MalformedBodyFaultTests
+{
+    [Theory]
+    [InlineData(MalformedBodyMode.TruncatedJson)]
+    [InlineData(MalformedBodyMode.InvalidToken)]
+    [InlineData(MalformedBodyMode.HtmlErrorPage)]
+    public async Task The_payload_no_longer_parses_but_the_framing_is_consistent(MalformedBodyMode mode)
+    {
+        using var clients = Clients.Create(f => f.AddMalformedBody(mode: mode));
+
+        using var response = await clients.Client.GetAsync("/orders");
+        byte[] body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.NotEqual(Encoding.UTF8.GetBytes(Upstream.Body), body);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(body));
+        Assert.Equal(1, clients.Upstream.Calls);
+    }
+}
