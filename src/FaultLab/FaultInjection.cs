@@ -23,10 +23,11 @@ public static class FaultInjection
         TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string clientName = "default")
     {
         var options = Build(configure);
+        var telemetry = Telemetry(loggerFactory, null);
         var pipeline = options.Enabled && options.Faults.Count > 0
-            ? FaultPipelineFactory.Create(options, clientName, timeProvider ?? TimeProvider.System, Telemetry(loggerFactory, null))
+            ? FaultPipelineFactory.Create(options, clientName, timeProvider ?? TimeProvider.System, telemetry)
             : null;
-        return new FaultInjectionHandler(() => pipeline) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
+        return new FaultInjectionHandler(() => pipeline, telemetry, clientName) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
     }
 
     /// <summary>Adds the faults to a hand-built pipeline, using its <see cref="ResiliencePipelineBuilderBase.TimeProvider"/>.

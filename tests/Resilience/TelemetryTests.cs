@@ -56,4 +56,20 @@ public sealed class TelemetryTests
         Assert.Equal("HttpRequestException", measurement.Tags[FaultLabTelemetry.ErrorTypeTag]);
         Assert.Equal("ConnectionRefused", measurement.Tags[FaultLabTelemetry.FaultKindTag]);
     }
+
+    [Fact]
+    public async Task Requests_forwarded_to_the_dependency_are_counted_so_retry_amplification_can_be_measured()
+    {
+        using var clients = Clients.Create(f => f.WithSeed(1).AddStatus(HttpStatusCode.ServiceUnavailable, 0.5), services: s => s.AddMetrics());
+        using var forwarded = new MetricCollector<long>(clients.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            FaultLabTelemetry.MeterName, FaultLabTelemetry.ForwardedCounterName);
+
+        for (int i = 0; i < 40; i++)
+        {
+            using var _ = await clients.Client.GetAsync("/a");
+        }
+
+        Assert.Equal(clients.Upstream.Calls, forwarded.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.All(forwarded.GetMeasurementSnapshot(), m => Assert.Equal("api", m.Tags[FaultLabTelemetry.ClientTag]));
+    }
 }

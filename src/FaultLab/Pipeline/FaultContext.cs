@@ -47,7 +47,12 @@ internal sealed class FaultContext
     }
 
     /// <summary>Everything but the dice: the profile and fault switches, the target and the schedule.</summary>
-    public bool IsSelectable(ResilienceContext context)
+    public bool IsSelectable(ResilienceContext context) => IsSelectable(context.GetRequestMessage());
+
+    /// <summary>Whether the fault could fire for <paramref name="request"/>: selectable and a rate above zero.</summary>
+    public bool MightFire(HttpRequestMessage request) => _fault.InjectionRate > 0 && IsSelectable(request);
+
+    private bool IsSelectable(HttpRequestMessage? request)
     {
         if (!_fault.Enabled || !_profileEnabled())
         {
@@ -59,7 +64,7 @@ internal sealed class FaultContext
             return false;
         }
 
-        return _matcher is null || (context.GetRequestMessage() is { } request && _matcher.Matches(request));
+        return _matcher is null || (request is not null && _matcher.Matches(request));
     }
 
     /// <summary>Reports a fault that fired: metric, activity event, log, and a mark on the request.</summary>

@@ -1,3 +1,4 @@
+using FaultLab.Telemetry;
 using Polly;
 
 namespace FaultLab.Pipeline;
@@ -8,14 +9,23 @@ namespace FaultLab.Pipeline;
 /// </summary>
 internal sealed class FaultInjectionHandler : DelegatingHandler
 {
-    private readonly Func<ResiliencePipeline<HttpResponseMessage>?> _pipeline;
+    private readonly Func<FaultPipeline?> _pipeline;
+    private readonly FaultTelemetry _telemetry;
+    private readonly string _clientName;
 
-    public FaultInjectionHandler(Func<ResiliencePipeline<HttpResponseMessage>?> pipeline) => _pipeline = pipeline;
+    public FaultInjectionHandler(Func<FaultPipeline?> pipeline, FaultTelemetry telemetry, string clientName)
+    {
+        _pipeline = pipeline;
+        _telemetry = telemetry;
+        _clientName = clientName;
+    }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // No pipeline (disabled, refused in Production): the request passes through untouched and unwrapped.
-        return _pipeline() is { } pipeline ? SendThroughAsync(pipeline, request, cancellationToken) : base.SendAsync(request, cancellationToken);
+        // No pipeline (disabled, refused in Production) or no fault that could fire: pass through untouched and unwrapped.
+        return _pipeline() is { } pipeline && pipeline.MightInject(request)
+            ? SendThroughAsync(pipeline.Pipeline, request, cancellationToken)
+            : SendInnerAsync(request, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendThroughAsync(ResiliencePipeline<HttpResponseMessage> pipeline,
@@ -49,6 +59,10 @@ internal sealed class FaultInjectionHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    /// <summary>The request really goes to the dependency: counted, so retry amplification can be measured.</summary>
+    private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        _telemetry.RecordForwarded(_clientName);
+        return base.SendAsync(request, cancellationToken);
+    }
 }

@@ -6,7 +6,7 @@ namespace FaultLab.Pipeline;
 /// <summary>Compiles a validated profile into one Polly pipeline, one chaos strategy per fault, in profile order.</summary>
 internal static class FaultPipelineFactory
 {
-    public static ResiliencePipeline<HttpResponseMessage> Create(FaultInjectionOptions profile, string clientName,
+    public static FaultPipeline Create(FaultInjectionOptions profile, string clientName,
         TimeProvider timeProvider, FaultTelemetry telemetry, Func<bool>? isEnabled = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
@@ -14,19 +14,24 @@ internal static class FaultPipelineFactory
             Name = $"FaultLab.{clientName}",
             TimeProvider = timeProvider,
         };
-        AddFaults(builder, profile, clientName, timeProvider, telemetry, isEnabled);
-        return builder.Build();
+        var faults = AddFaults(builder, profile, clientName, timeProvider, telemetry, isEnabled);
+        return new FaultPipeline(builder.Build(), faults);
     }
 
-    public static void AddFaults(ResiliencePipelineBuilder<HttpResponseMessage> builder, FaultInjectionOptions profile,
+    public static IReadOnlyList<FaultContext> AddFaults(ResiliencePipelineBuilder<HttpResponseMessage> builder, FaultInjectionOptions profile,
         string clientName, TimeProvider timeProvider, FaultTelemetry telemetry, Func<bool>? isEnabled = null)
     {
         DateTimeOffset start = timeProvider.GetUtcNow();
         Func<bool> enabled = isEnabled ?? (() => profile.Enabled);
+        var contexts = new List<FaultContext>(profile.Faults.Count);
         for (int i = 0; i < profile.Faults.Count; i++)
         {
             var fault = profile.Faults[i];
-            fault.AddTo(builder, new FaultContext(fault, i, profile, clientName, timeProvider, telemetry, start, enabled));
+            var context = new FaultContext(fault, i, profile, clientName, timeProvider, telemetry, start, enabled);
+            fault.AddTo(builder, context);
+            contexts.Add(context);
         }
+
+        return contexts;
     }
 }

@@ -2,7 +2,6 @@ using FaultLab.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace FaultLab.Pipeline;
 
@@ -19,7 +18,7 @@ internal sealed class FaultPipelineProvider : IDisposable
     private readonly IHostEnvironment? _environment;
     private readonly ILogger _logger;
     private readonly IDisposable? _subscription;
-    private volatile ResiliencePipeline<HttpResponseMessage>? _current;
+    private volatile FaultPipeline? _current;
     private bool _warnedActive;
     private bool _warnedProduction;
 
@@ -37,7 +36,9 @@ internal sealed class FaultPipelineProvider : IDisposable
     }
 
     /// <summary>Gets the pipeline to run requests through, or <see langword="null"/> to pass them straight on.</summary>
-    public ResiliencePipeline<HttpResponseMessage>? Current => _current;
+    public FaultPipeline? Current => _current;
+
+    public FaultTelemetry Telemetry => _telemetry;
 
     public void Dispose() => _subscription?.Dispose();
 
@@ -57,7 +58,7 @@ internal sealed class FaultPipelineProvider : IDisposable
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage>? Build(FaultInjectionOptions options)
+    private FaultPipeline? Build(FaultInjectionOptions options)
     {
         if (!options.Enabled || options.Faults.Count == 0)
         {

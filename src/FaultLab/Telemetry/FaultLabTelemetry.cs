@@ -13,6 +13,10 @@ public static class FaultLabTelemetry
     /// <see cref="FaultNameTag"/>, and <see cref="StatusCodeTag"/> or <see cref="ErrorTypeTag"/>.</summary>
     public const string InjectedCounterName = "faultlab.faults.injected";
 
+    /// <summary>Counter of requests passed on to the dependency (each retry counts): the attempts the dependency really
+    /// saw, for measuring retry amplification. Tag: <see cref="ClientTag"/>.</summary>
+    public const string ForwardedCounterName = "faultlab.requests.forwarded";
+
     /// <summary>The name of the event added to the current activity for each injected fault.</summary>
     public const string InjectedEventName = "faultlab.fault.injected";
 

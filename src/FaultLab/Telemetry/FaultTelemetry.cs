@@ -11,14 +11,19 @@ internal sealed partial class FaultTelemetry
     private static readonly Meter SharedMeter = new(FaultLabTelemetry.MeterName);
 
     private readonly Counter<long> _injected;
+    private readonly Counter<long> _forwarded;
     private readonly ILogger _logger;
 
     public FaultTelemetry(IMeterFactory? meterFactory, ILogger logger)
     {
         Meter meter = meterFactory?.Create(FaultLabTelemetry.MeterName) ?? SharedMeter;
         _injected = meter.CreateCounter<long>(FaultLabTelemetry.InjectedCounterName, unit: "{fault}", description: "Faults injected by FaultLab");
+        _forwarded = meter.CreateCounter<long>(FaultLabTelemetry.ForwardedCounterName, unit: "{request}",
+            description: "Requests FaultLab let through to the dependency (attempts the dependency really saw)");
         _logger = logger;
     }
+
+    public void RecordForwarded(string client) => _forwarded.Add(1, new KeyValuePair<string, object?>(FaultLabTelemetry.ClientTag, client));
 
     public static ActivitySource ActivitySource => Source;
 
