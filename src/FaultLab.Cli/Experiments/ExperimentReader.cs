@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace FaultLab.Cli.Experiments;
+
+/// <summary>
+/// Reads a fault profile or an experiment file and lists every problem with its JSON path. A file is an experiment
+/// when it has a <c>FaultProfile</c>, <c>Load</c> or <c>Hypothesis</c> member; otherwise it is a profile, either
+/// bare (<c>{ "Faults": [...] }</c>) or under a <c>FaultLab</c> member.
+/// </summary>
+internal static class ExperimentReader
+{
+    private static readonly HashSet<string> ExperimentKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Target", "Path", "Resilience", "Load", "Hypothesis", "FaultProfile",
+    };
+
+    public static (Experiment Experiment, IReadOnlyList<string> Errors, bool IsExperiment) Read(string path)
+    {
+        var root = JsonFile.Read(path);
+        bool isExperiment = root.GetChildren().Any(c => c.Key is "FaultProfile" or "Load" or "Hypothesis");
+        var errors = new List<string>();
+        var experiment = new Experiment();
+        if (isExperiment)
+        {
+            foreach (var child in root.GetChildren().Where(c => !ExperimentKeys.Contains(c.Key)))
+            {
+                errors.Add($"{child.Path}: unknown setting '{child.Key}'; known: {string.Join(", ", ExperimentKeys)}.");
+            }
+
+            Bind(root, experiment, errors);
+            experiment.Faults = FaultInjectionOptions.FromConfiguration(root.GetSection("FaultProfile"));
+        }
+        else
+        {
+            IConfiguration profile = root.GetSection("FaultLab").Exists() ? root.GetSection("FaultLab") : root;
+            experiment.Faults = FaultInjectionOptions.FromConfiguration(profile);
+        }
+
+        errors.AddRange(experiment.Faults.Validate());
+        return (experiment, errors.Select(JsonFile.WithJsonPath).ToList(), isExperiment);
+    }
+
+    private static void Bind(IConfigurationRoot root, Experiment experiment, List<string> errors)
+    {
+        string? target = root["Target"];
+        if (target is not null)
+        {
+            if (Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                experiment.Target = uri;
+            }
+            else
+            {
+                errors.Add($"Target: must be an absolute http(s) URL (was '{target}').");
+            }
+        }
+
+        experiment.Path = root["Path"] ?? experiment.Path;
+        if (!experiment.Path.StartsWith('/'))
+        {
+            errors.Add($"Path: must start with '/' (was '{experiment.Path}').");
+        }
+
+        if (root["Resilience"] is { } resilience)
+        {
+            if (Enum.TryParse<ClientResilience>(resilience, ignoreCase: true, out var r))
+            {
+                experiment.Resilience = r;
+            }
+            else
+            {
+                errors.Add($"Resilience: unknown value '{resilience}'; known: {string.Join(", ", Enum.GetNames<ClientResilience>())}.");
+            }
+        }
+
+        Section(root, "Load", experiment.Load, errors);
+        Section(root, "Hypothesis", experiment.Hypothesis, errors);
+        var load = experiment.Load;
+        if (double.IsNaN(load.Rate) || load.Rate <= 0)
+        {
+            errors.Add($"Load:Rate: must be positive (was {load.Rate.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (load.Duration <= TimeSpan.Zero)
+        {
+            errors.Add($"Load:Duration: must be positive (was {load.Duration}).");
+        }
+
+        if (load.MaxConcurrency <= 0)
+        {
+            errors.Add($"Load:MaxConcurrency: must be positive (was {load.MaxConcurrency}).");
+        }
+
+        if (experiment.Hypothesis.MinSuccessRate is { } s && (s < 0 || s > 1))
+        {
+            errors.Add($"Hypothesis:MinSuccessRate: must be between 0 and 1 inclusive (was {s.ToString(CultureInfo.InvariantCulture)}).");
+        }
+    }
+
+    private static void Section(IConfigurationRoot root, string name, object target, List<string> errors)
+    {
+        try
+        {
+            root.GetSection(name).Bind(target, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add(ex.Message.Contains($"'{name}:", StringComparison.Ordinal) ? ex.Message : $"{name}: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using FaultLab.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System(args.Contains("--verbose")));
