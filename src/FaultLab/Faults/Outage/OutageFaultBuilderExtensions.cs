@@ -22,4 +22,11 @@ public static class OutageFaultBuilderExtensions
     public static FaultInjectionBuilder AddFlapping(this FaultInjectionBuilder builder, TimeSpan up, TimeSpan down,
         OutageFailure failure = OutageFailure.ServiceUnavailable) =>
         builder.AddFault(new OutageFault { Failure = failure, Schedule = new FaultSchedule { Up = up, Down = down } });
+
+    /// <summary>Adds an outage configured in full.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the failure, schedule and target.</param>
+    /// <returns>The same builder.</returns>
+    public static FaultInjectionBuilder AddOutage(this FaultInjectionBuilder builder, Action<OutageFault> configure) =>
+        builder.AddFault(configure);
 }
