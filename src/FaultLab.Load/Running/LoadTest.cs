@@ -25,6 +25,7 @@ public static class LoadTest
         var startedAt = options.TimeProvider.GetUtcNow();
         var started = options.TimeProvider.GetTimestamp();
         var runners = scenarios.Select(s => new ScenarioRunner(s, options)).ToList();
+        using var reserve = new ThreadPoolReserve(options.MinWorkerThreads);
 
         var console = ConsoleReporter.Resolve(options.ConsoleOutput);
         var running = Task.WhenAll(runners.Select(r => Task.Run(() => r.RunAsync(cancellationToken), CancellationToken.None)));
@@ -63,6 +64,8 @@ public static class LoadTest
             throw new ArgumentException(
                 $"Scenario '{bare.Name}' has no LoadSimulations: call WithLoadSimulations(...) — a scenario never runs on silent defaults.",
                 nameof(scenarios));
+        if (options.MinWorkerThreads < 0)
+            throw new ArgumentException($"MinWorkerThreads must not be negative, was {options.MinWorkerThreads}.", nameof(options));
         if (options.DrainTimeout <= TimeSpan.Zero)
             throw new ArgumentException($"DrainTimeout must be positive, was {options.DrainTimeout}.", nameof(options));
         if (options.ReportsFolder is not null && string.IsNullOrWhiteSpace(options.ReportFileName))

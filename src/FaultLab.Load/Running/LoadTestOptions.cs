@@ -28,6 +28,12 @@ public sealed class LoadTestOptions
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Minimum thread-pool worker threads kept during the run (restored afterwards) so iterations never wait for
+    /// the pool's slow thread injection; 0 leaves the pool alone. Default: 8 per core, at least 32.
+    /// </summary>
+    public int MinWorkerThreads { get; init; } = Math.Max(32, Environment.ProcessorCount * 8);
+
+    /// <summary>
     /// Callbacks run after the engine has built the result and before reports are written: the place for
     /// plugins to add custom metrics, sections and timeline markers that every report then shows.
     /// </summary>

@@ -33,6 +33,31 @@ internal static class Pacer
         }
     }
 
+    /// <summary>
+    /// Blocking variant for a dedicated dispatcher thread: kernel waits wake up far closer to their deadline
+    /// than timer-queue delays (which also need a free thread-pool thread to resume), and the last stretch is
+    /// spent yielding when <paramref name="precise"/>.
+    /// </summary>
+    public static void WaitUntilBlocking(TimeProvider time, long dueTimestamp, bool precise, CancellationToken token)
+    {
+        while (true)
+        {
+            token.ThrowIfCancellationRequested();
+            var remaining = time.GetElapsedTime(time.GetTimestamp(), dueTimestamp);
+            if (remaining <= TimeSpan.Zero)
+                return;
+            var sleep = precise ? remaining - BlockingSpinWindow : remaining;
+            if (sleep >= TimerGranularity)
+                token.WaitHandle.WaitOne(sleep);
+            else if (precise)
+                Thread.Yield();
+            else
+                token.WaitHandle.WaitOne(TimerGranularity);
+        }
+    }
+
+    private static readonly TimeSpan BlockingSpinWindow = TimeSpan.FromMilliseconds(0.5);
+
     public static long Add(TimeProvider time, long timestamp, double seconds) =>
         timestamp + (long)Math.Round(seconds * time.TimestampFrequency);
 }

@@ -44,10 +44,14 @@ internal static class Histograms
     /// <summary>Encodes in the compressed V2 form used by interval logs.</summary>
     public static byte[] EncodeCompressed(HistogramBase histogram)
     {
-        var array = new byte[histogram.GetNeededByteBufferCapacity() + 64];
-        var buffer = ByteBuffer.Allocate(array);
+        // ByteBuffer.Allocate(byte[]) copies its argument, so the encoded bytes are read back out of the buffer.
+        var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity() + 64);
         var length = HistogramEncoding.EncodeIntoCompressedByteBuffer(histogram, buffer);
-        return array.AsSpan(0, length).ToArray();
+        buffer.Position = 0;
+        var bytes = new byte[length];
+        for (var i = 0; i < length; i++)
+            bytes[i] = buffer.Get();
+        return bytes;
     }
 
     /// <summary>Decodes the compressed V2 form.</summary>
