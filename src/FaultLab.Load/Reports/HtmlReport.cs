@@ -53,7 +53,7 @@ public static class HtmlReport
         html.Append("<section class=\"scenario\"><h2>Scenario ").Append(Enc(s.Name)).Append(' ').Append(Badge(s.Passed)).Append("</h2>");
         html.Append("<div class=\"meta\">Load: ").Append(Enc(string.Join("; ", s.Simulations))).Append("</div>");
         var timeline = s.Timeline;
-        var xMax = Math.Max(Math.Ceiling(timeline.Select(p => p.StartSeconds + p.LengthSeconds).DefaultIfEmpty(1).Max()), 1);
+        var xMax = Math.Max(timeline.Select(p => p.StartSeconds + p.LengthSeconds).DefaultIfEmpty(1).Max(), Math.Max(s.Stats.DurationSeconds, 1));
         var markers = s.Markers;
 
         html.Append(SvgCharts.Lines("Throughput over time (completions per second)", "per second",

@@ -11,7 +11,7 @@ namespace FaultLab.Load;
 internal static class SvgCharts
 {
     public const int Width = 1180;
-    private const int Height = 260, Left = 64, Right = 150, Top = 30, Bottom = 36;
+    private const int Height = 270, Left = 64, Right = 150, Top = 44, Bottom = 36;
     private const int PlotW = Width - Left - Right, PlotH = Height - Top - Bottom;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     public static readonly string[] Palette = ["#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563"];
@@ -112,7 +112,7 @@ internal static class SvgCharts
         var step = xMax <= 12 ? 1 : xMax <= 60 ? 5 : xMax <= 300 ? 30 : 60;
         for (double t = 0; t <= xMax + 1e-9; t += step)
             svg.Append(F("<text x=\"{0:0.#}\" y=\"{1}\" text-anchor=\"middle\" class=\"axis\">{2}s</text>", X(t, xMax), Top + PlotH + 16, t));
-        svg.Append(F("<text x=\"{0}\" y=\"{1}\" class=\"axis\">{2}</text>", 4, Top - 8 + 0, Enc(yUnit)));
+        svg.Append(F("<text x=\"{0}\" y=\"{1}\" text-anchor=\"end\" class=\"axis\">{2}</text>", Left - 6, Top - 12, Enc(yUnit)));
         svg.Append(F("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" class=\"axisline\"/>", Left, Top + PlotH, Left + PlotW));
     }
 

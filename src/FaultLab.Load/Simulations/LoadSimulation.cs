@@ -49,15 +49,29 @@ public sealed class LoadSimulation
     public override string ToString()
     {
         var inv = CultureInfo.InvariantCulture;
+        var (rate, interval, during) = (Rate.ToString(inv), Human(Interval), Human(During));
         return Kind switch
         {
-            LoadSimulationKind.Inject => string.Format(inv, "Inject {0} per {1} during {2}", Rate, Interval, During),
-            LoadSimulationKind.RampingInject => string.Format(inv, "RampingInject to {0} per {1} during {2}", Rate, Interval, During),
-            LoadSimulationKind.IterationsForInject => string.Format(inv, "IterationsForInject {0} per {1}, {2} iterations", Rate, Interval, Iterations),
-            LoadSimulationKind.KeepConstant => string.Format(inv, "KeepConstant {0} copies during {1}", Copies, During),
-            LoadSimulationKind.RampingConstant => string.Format(inv, "RampingConstant to {0} copies during {1}", Copies, During),
-            LoadSimulationKind.IterationsForConstant => string.Format(inv, "IterationsForConstant {0} copies, {1} iterations", Copies, Iterations),
-            _ => string.Format(inv, "Pause during {0}", During),
+            LoadSimulationKind.Inject => $"Inject {rate} per {interval} during {during}",
+            LoadSimulationKind.RampingInject => $"RampingInject to {rate} per {interval} during {during}",
+            LoadSimulationKind.IterationsForInject => $"IterationsForInject {rate} per {interval}, {Iterations.ToString(inv)} iterations",
+            LoadSimulationKind.KeepConstant => $"KeepConstant {Copies.ToString(inv)} copies during {during}",
+            LoadSimulationKind.RampingConstant => $"RampingConstant to {Copies.ToString(inv)} copies during {during}",
+            LoadSimulationKind.IterationsForConstant => $"IterationsForConstant {Copies.ToString(inv)} copies, {Iterations.ToString(inv)} iterations",
+            _ => $"Pause during {during}",
         };
+    }
+
+    /// <summary>"1 s", "500 ms", "2 min 30 s": readable in reports, unlike TimeSpan's "00:02:30".</summary>
+    private static string Human(TimeSpan value)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (value < TimeSpan.FromSeconds(1))
+            return value.TotalMilliseconds.ToString("0.###", inv) + " ms";
+        if (value < TimeSpan.FromMinutes(1))
+            return value.TotalSeconds.ToString("0.###", inv) + " s";
+        var minutes = (int)value.TotalMinutes;
+        var seconds = value - TimeSpan.FromMinutes(minutes);
+        return seconds == TimeSpan.Zero ? $"{minutes} min" : $"{minutes} min {Human(seconds)}";
     }
 }
