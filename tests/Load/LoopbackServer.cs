@@ -32,6 +32,14 @@ public sealed class LoopbackServer : IAsyncDisposable
                 await Task.Delay(TimeSpan.FromMilliseconds(wait));
             return Results.Text("ok");
         });
+        var flakyCalls = 0L;
+        app.MapGet("/flaky", async (HttpContext _) =>
+        {
+            var wait = Volatile.Read(ref server._stallUntilTicks) - Environment.TickCount64;
+            if (wait > 0)
+                await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            return Interlocked.Increment(ref flakyCalls) % 10 == 0 ? Results.StatusCode(503) : Results.Text("ok");
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.BaseAddress = new Uri(address);
