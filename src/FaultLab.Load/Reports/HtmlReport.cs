@@ -25,7 +25,7 @@ public static class HtmlReport
         .chart{background:#fff;border:1px solid #e5e7eb;margin:6px 0;display:block}
         .chart .title{font-size:14px;font-weight:600;fill:#111827}.chart .axis{font-size:11px;fill:#4b5563}
         .chart .grid{stroke:#e5e7eb}.chart .axisline{stroke:#9ca3af}
-        .chart .marker{stroke:#7c3aed;stroke-dasharray:4 3;stroke-width:1.5}.chart .markerlabel{font-size:11px;fill:#7c3aed}
+        .chart .marker{stroke:#7c3aed;stroke-dasharray:4 3;stroke-width:1.5}.chart .markerlabel{font-size:11px;fill:#7c3aed;paint-order:stroke;stroke:#fff;stroke-width:3px}
         .tables{display:flex;flex-wrap:wrap;gap:0 24px}
         """;
 

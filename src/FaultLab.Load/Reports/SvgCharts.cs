@@ -102,7 +102,7 @@ internal static class SvgCharts
     {
         var ticks = _scale is { Log: true } log
             ? Enumerable.Range(0, (int)(log.Max - log.Min) + 1).Select(i => Math.Pow(10, log.Min + i)).ToList()
-            : Enumerable.Range(0, 5).Select(i => yMax * i / 4).ToList();
+            : Enumerable.Range(0, (int)Math.Round(yMax / NiceStep(yMax)) + 1).Select(i => i * NiceStep(yMax)).ToList();
         foreach (var v in ticks)
         {
             var y = Y(v, yMax);
@@ -112,7 +112,7 @@ internal static class SvgCharts
         var step = xMax <= 12 ? 1 : xMax <= 60 ? 5 : xMax <= 300 ? 30 : 60;
         for (double t = 0; t <= xMax + 1e-9; t += step)
             svg.Append(F("<text x=\"{0:0.#}\" y=\"{1}\" text-anchor=\"middle\" class=\"axis\">{2}s</text>", X(t, xMax), Top + PlotH + 16, t));
-        svg.Append(F("<text x=\"{0}\" y=\"{1}\" text-anchor=\"end\" class=\"axis\">{2}</text>", Left - 6, Top - 12, Enc(yUnit)));
+        svg.Append(F("<text x=\"{0}\" y=\"{1}\" class=\"axis\">{2}</text>", 8, Top - 12, Enc(yUnit)));
         svg.Append(F("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" class=\"axisline\"/>", Left, Top + PlotH, Left + PlotW));
     }
 
@@ -145,13 +145,21 @@ internal static class SvgCharts
         _ => "#6b7280",
     };
 
-    /// <summary>Rounds an axis maximum up to 1, 2 or 5 × 10ⁿ so gridlines land on readable values.</summary>
+    /// <summary>Rounds an axis maximum up to a whole number of gridline steps (see <see cref="NiceStep"/>).</summary>
     public static double NiceCeiling(double value)
     {
         if (value <= 0) return 1;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var m in new[] { 1.0, 2, 2.5, 5, 10 })
-            if (m * magnitude >= value) return m * magnitude;
+        var step = NiceStep(value);
+        return step * Math.Ceiling(value / step - 1e-9);
+    }
+
+    /// <summary>A gridline step of 1, 2 or 5 × 10ⁿ giving about four gridlines, so labels read 50/100/150, not 62.5/125.</summary>
+    private static double NiceStep(double max)
+    {
+        var raw = max / 4;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        foreach (var m in new[] { 1.0, 2, 5 })
+            if (m * magnitude >= raw) return m * magnitude;
         return 10 * magnitude;
     }
 
