@@ -11,6 +11,8 @@ internal static class CliApp
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces on errors.", Recursive = true };
         var root = new RootCommand("FaultLab: prove your HttpClient resilience works while faults fire.")
         {
+            DemoCommand.Create(console),
+            RunCommand.Create(console),
             ValidateCommand.Create(console),
         };
         root.Options.Add(verbose);

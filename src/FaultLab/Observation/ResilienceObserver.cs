@@ -86,7 +86,8 @@ public sealed class ResilienceObserver : IDisposable
             return;
         }
 
-        string kind = Tag(tags, FaultLabTelemetry.FaultKindTag) ?? "?";
+        // The fault's name (its kind unless named) tells two faults of one kind apart, e.g. a DNS blip and an outage.
+        string kind = Tag(tags, FaultLabTelemetry.FaultNameTag) ?? Tag(tags, FaultLabTelemetry.FaultKindTag) ?? "?";
         string? status = Tag(tags, FaultLabTelemetry.StatusCodeTag);
         _faults.AddOrUpdate(status is null ? kind : $"{kind} {status}", value, (_, n) => n + value);
     }

@@ -1,7 +1,8 @@
 namespace FaultLab;
 
 /// <summary>What a <see cref="ResilienceObserver"/> saw up to one moment.</summary>
-/// <param name="FaultsByKind">Injected faults by kind (and status, for faults that answer: <c>Status 503</c>).</param>
+/// <param name="FaultsByKind">Injected faults by name — the kind unless the fault was named — and status, for faults
+/// that answer (<c>Status 503</c>, <c>rate-limit 429</c>).</param>
 /// <param name="ForwardedToDependency">Attempts that really reached the dependency.</param>
 /// <param name="Retries">Retries Polly made.</param>
 /// <param name="Hedges">Hedged attempts Polly made.</param>
