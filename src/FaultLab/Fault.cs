@@ -30,6 +30,9 @@ public abstract class Fault
 
     internal string DisplayName => Name ?? Kind;
 
+    /// <summary>Gets or sets the configuration path this fault was bound from, so errors name it as written.</summary>
+    internal string? SourcePath { get; set; }
+
     /// <summary>Checks this fault's own settings; <paramref name="path"/> names each offending setting.</summary>
     internal virtual void Validate(SettingPath path, List<string> errors)
     {

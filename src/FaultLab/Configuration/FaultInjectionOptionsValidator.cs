@@ -19,7 +19,9 @@ internal sealed class FaultInjectionOptionsValidator : IValidateOptions<FaultInj
             : new SettingPath("Faults", IsConfiguration: false);
         for (int i = 0; i < options.Faults.Count; i++)
         {
-            options.Faults[i].Validate(faults.Index(i), errors);
+            // A fault bound from configuration keeps its own index there, even when an earlier entry failed to bind.
+            var fault = options.Faults[i];
+            fault.Validate(fault.SourcePath is { } path ? new SettingPath(path, IsConfiguration: true) : faults.Index(i), errors);
         }
 
         return errors;

@@ -61,6 +61,7 @@ internal static class FaultProfileBinder
         try
         {
             section.Bind(fault, o => o.ErrorOnUnknownConfiguration = true);
+            fault.SourcePath = section.Path;
         }
         catch (InvalidOperationException ex)
         {
