@@ -16,9 +16,10 @@ internal sealed class CassetteDocument
 /// <summary>One request and the response it got, and how long that took.</summary>
 internal sealed class Interaction
 {
-    public RequestRecord Request { get; set; } = new();
+    // Null until set, so a cassette missing either is caught by the load check instead of replaying an empty default.
+    public RequestRecord Request { get; set; } = null!;
 
-    public ResponseRecord Response { get; set; } = new();
+    public ResponseRecord Response { get; set; } = null!;
 
     /// <summary>Time from sending the request to having read the whole response body, in whole milliseconds.</summary>
     public long DurationMs { get; set; }

@@ -78,9 +78,10 @@ internal static class CassetteFile
                 throw new CassetteFormatException(path, $"{where}: needs both a request and a response.");
             }
 
-            if (!Uri.TryCreate(interaction.Request.Uri, UriKind.Absolute, out _))
+            // Unix paths parse as absolute file: URIs, so the scheme is checked too.
+            if (!Uri.TryCreate(interaction.Request.Uri, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                throw new CassetteFormatException(path, $"{where}: request uri '{interaction.Request.Uri}' is not an absolute URL.");
+                throw new CassetteFormatException(path, $"{where}: request uri '{interaction.Request.Uri}' is not an absolute http(s) URL.");
             }
 
             if (interaction.Response.Status is < 100 or > 599)
