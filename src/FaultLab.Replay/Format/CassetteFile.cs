@@ -12,7 +12,7 @@ internal static class CassetteFile
         CassetteDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<CassetteDocument>(bytes, CassetteJson.File);
+            document = JsonSerializer.Deserialize(bytes, CassetteJson.Document);
         }
         catch (JsonException e)
         {
@@ -39,7 +39,7 @@ internal static class CassetteFile
     /// </summary>
     public static async Task SaveAsync(string path, CassetteDocument document)
     {
-        byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, CassetteJson.File);
+        byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, CassetteJson.Document);
         string directory = Path.GetDirectoryName(path) ?? ".";
         Directory.CreateDirectory(directory);
         string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");

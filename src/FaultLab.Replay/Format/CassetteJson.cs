@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FaultLab.Replay.Format;
 
@@ -19,11 +20,20 @@ internal static class CassetteJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        TypeInfoResolver = CassetteJsonContext.Default,
     };
+
+    /// <summary>The cassette type with <see cref="File"/>'s settings, for trim- and AOT-safe (de)serialisation.</summary>
+    public static JsonTypeInfo<CassetteDocument> Document => (JsonTypeInfo<CassetteDocument>)File.GetTypeInfo(typeof(CassetteDocument));
 
     /// <summary>Compact, for bodies sent on replay and for comparisons.</summary>
     public static JsonSerializerOptions Compact { get; } = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = CassetteJsonContext.Default,
     };
 }
+
+/// <summary>Source-generated metadata, so cassettes work in trimmed and native AOT test hosts.</summary>
+[JsonSerializable(typeof(CassetteDocument))]
+internal sealed partial class CassetteJsonContext : JsonSerializerContext;
