@@ -2,6 +2,7 @@ using System.Net;
 using FaultLab.Replay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaultLab.Replay.Tests.DependencyInjection;
 
@@ -82,6 +83,48 @@ public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
 
         Assert.Equal(1, network.Count);
         Assert.True(File.Exists(CassettePath));
+    }
+
+    [Fact]
+    public async Task The_plain_handler_can_be_given_as_the_primary_handler_with_faults_above_it()
+    {
+        await RecordOrdersAsync(count: 1);
+        await _dependency.StopAsync();
+        var cassette = new Cassette(CassettePath);
+
+        await using var replay = Provider(b => b
+            .ConfigurePrimaryHttpMessageHandler(() => ReplayHandler.Create(cassette, RecordMode.ReplayOnly))
+            .AddFaultInjection(f => f.AddStatus(HttpStatusCode.ServiceUnavailable, 1.0)));
+        var client = replay.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
+
+        using var response = await client.GetAsync("orders/0");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Recorded_latency_is_replayed_on_the_container_clock()
+    {
+        File.WriteAllText(CassettePath, $$"""
+            { "version": 1, "interactions": [ {
+              "request": { "method": "GET", "uri": "{{_dependency.BaseAddress}}hello" },
+              "response": { "status": 200, "body": { "encoding": "utf-8", "text": "slow hello" } },
+              "durationMs": 800 } ] }
+            """);
+        var clock = new FakeTimeProvider();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
+        services.AddHttpClient("orders", c => c.BaseAddress = _dependency.BaseAddress)
+            .AddReplay(CassettePath, RecordMode.ReplayOnly, o => o.ReplayLatency = true);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
+
+        var pending = client.GetStringAsync("hello");
+        Assert.False(pending.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(799));
+        Assert.False(pending.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        // A real-time guard only, so a broken clock fails the test instead of hanging it.
+        Assert.Equal("slow hello", await pending.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, _dependency.Hits);
     }
 
     [Fact]
