@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace FaultLab.Replay.Format;
 
@@ -33,6 +34,7 @@ internal sealed class RequestRecord
     public string Uri { get; set; } = "";
 
     /// <summary>Header name to values, request and content headers together, names sorted for stable diffs.</summary>
+    [JsonConverter(typeof(HeadersConverter))]
     public Dictionary<string, List<string>> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public BodyRecord? Body { get; set; }
@@ -46,6 +48,7 @@ internal sealed class ResponseRecord
     public string? Reason { get; set; }
 
     /// <summary>Header name to values, response and content headers together, names sorted for stable diffs.</summary>
+    [JsonConverter(typeof(HeadersConverter))]
     public Dictionary<string, List<string>> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public BodyRecord? Body { get; set; }
