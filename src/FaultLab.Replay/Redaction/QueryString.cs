@@ -1,0 +1,46 @@
+namespace FaultLab.Replay.Redaction;
+
+/// <summary>Splits and rebuilds <c>name=value&amp;…</c> strings (URL queries and form bodies) without re-encoding what it leaves alone.</summary>
+internal static class QueryString
+{
+    /// <summary>The decoded parameters in the order given.</summary>
+    public static IEnumerable<(string Name, string Value)> Parse(string query) =>
+        Split(query).Select(p => (Decode(p.Name), Decode(p.Value ?? "")));
+
+    /// <summary>Replaces the value of every parameter named in <paramref name="names"/> with <paramref name="placeholder"/>.</summary>
+    public static string Redact(string query, ISet<string> names, string placeholder)
+    {
+        if (names.Count == 0 || query.Length == 0)
+        {
+            return query;
+        }
+
+        var parts = Split(query).Select(p =>
+            names.Contains(Decode(p.Name)) ? $"{p.Name}={Uri.EscapeDataString(placeholder)}"
+            : p.Value is null ? p.Name
+            : $"{p.Name}={p.Value}");
+        return string.Join('&', parts);
+    }
+
+    /// <summary>Redacts the query of an absolute URL.</summary>
+    public static string RedactUri(string uri, ISet<string> names, string placeholder)
+    {
+        if (names.Count == 0)
+        {
+            return uri;
+        }
+
+        var builder = new UriBuilder(uri);
+        builder.Query = Redact(builder.Query.TrimStart('?'), names, placeholder);
+        return builder.Uri.AbsoluteUri;
+    }
+
+    private static IEnumerable<(string Name, string? Value)> Split(string query) =>
+        query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
+        {
+            int equals = pair.IndexOf('=');
+            return equals < 0 ? (pair, (string?)null) : (pair[..equals], pair[(equals + 1)..]);
+        });
+
+    private static string Decode(string part) => Uri.UnescapeDataString(part.Replace('+', ' '));
+}

@@ -1,0 +1,51 @@
+using FaultLab.Replay.Format;
+
+namespace FaultLab.Replay.Redaction;
+
+/// <summary>
+/// Applies <see cref="CassetteRedaction"/> to records, in place. Records are copies made for the cassette, so the
+/// live request and response never see a placeholder. Live requests are redacted the same way before matching,
+/// which is why a redacted value always matches its recording.
+/// </summary>
+internal sealed class Redactor(CassetteRedaction settings)
+{
+    public void Redact(RequestRecord request)
+    {
+        request.Uri = QueryString.RedactUri(request.Uri, settings.QueryParameters, settings.Placeholder);
+        RedactHeaders(request.Headers);
+        RedactBody(request.Body, request.Headers);
+    }
+
+    public void Redact(ResponseRecord response)
+    {
+        RedactHeaders(response.Headers);
+        RedactBody(response.Body, response.Headers);
+    }
+
+    public bool IsRedactedHeader(string name) => settings.Headers.Contains(name);
+
+    private void RedactHeaders(Dictionary<string, List<string>> headers)
+    {
+        foreach (string name in headers.Keys.Where(settings.Headers.Contains).ToList())
+        {
+            headers[name] = [settings.Placeholder];
+        }
+    }
+
+    private void RedactBody(BodyRecord? body, Dictionary<string, List<string>> headers)
+    {
+        if (body?.Encoding == BodyRecord.JsonEncoding)
+        {
+            // A bare JSON string or number at the root has no field to redact.
+            JsonRedactor.Redact(body.Json, settings.JsonFields, settings.Placeholder);
+        }
+        else if (body?.Encoding == BodyRecord.TextEncoding && body.Text is not null && IsForm(headers))
+        {
+            body.Text = QueryString.Redact(body.Text, settings.QueryParameters, settings.Placeholder);
+        }
+    }
+
+    private static bool IsForm(Dictionary<string, List<string>> headers) =>
+        headers.TryGetValue("Content-Type", out var types)
+        && types.Any(t => t.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase));
+}
