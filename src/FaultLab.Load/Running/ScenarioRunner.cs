@@ -60,6 +60,8 @@ internal sealed class ScenarioRunner
             await run.DrainAsync(_options.DrainTimeout, stragglers).ConfigureAwait(false);
             aggregator.CloseInterval(Math.Max(run.Elapsed(time.GetTimestamp()).TotalSeconds, measuredSeconds));
 
+            if (_abortReason is null && runToken.IsCancellationRequested)
+                _abortReason = "the run was cancelled";
             var stats = StatsBuilder.Build(Name, measuredSeconds, recorder, aggregator);
             var verdicts = _scenario.Thresholds.Select(t => t.Evaluate(stats)).ToList();
             return new ScenarioResult(stats, aggregator.Timeline, verdicts, aggregator.DecodeIntervals(Name),
