@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace FaultLab.Cli.Tests;
 
+[FaultLab.Tests.Shared.MachineWideTiming]
 public sealed class DemoCommandTests
 {
     [Fact]

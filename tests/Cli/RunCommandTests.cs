@@ -1,5 +1,6 @@
 namespace FaultLab.Cli.Tests;
 
+[FaultLab.Tests.Shared.MachineWideTiming]
 public sealed class RunCommandTests
 {
     [Fact]

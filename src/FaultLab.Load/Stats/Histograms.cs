@@ -16,6 +16,17 @@ internal static class Histograms
 
     public static HistogramBase NewConcurrentHistogram() => new LongConcurrentHistogram(1, HighestMicros, Digits);
 
+    /// <summary>
+    /// A private copy of a histogram that may still be recorded into (an abort rule evaluated mid-run): copying
+    /// reads the counts by index, while enumerating a live histogram throws when a recording lands meanwhile.
+    /// </summary>
+    public static HistogramBase Snapshot(HistogramBase live)
+    {
+        var copy = NewHistogram();
+        copy.Add(live);
+        return copy;
+    }
+
     public static Recorder NewRecorder() =>
         new(1, HighestMicros, Digits, (id, low, high, digits) => new LongConcurrentHistogram(id, low, high, digits));
 

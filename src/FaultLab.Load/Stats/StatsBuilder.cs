@@ -24,8 +24,8 @@ internal static class StatsBuilder
             .OrderByDescending(s => s.Count).ThenBy(s => s.StatusCode)
             .ToList();
         var tags = recorder.Tags
-            .Select(kv => new TagStats(kv.Key, kv.Value.Ok + kv.Value.Fail, kv.Value.Ok, kv.Value.Fail,
-                LatencyStats.FromHistogram(kv.Value.Latency)) { Histogram = kv.Value.Latency })
+            .Select(kv => (kv.Key, Tag: kv.Value, Latency: Histograms.Snapshot(kv.Value.Latency)))
+            .Select(t => new TagStats(t.Key, t.Tag.Ok + t.Tag.Fail, t.Tag.Ok, t.Tag.Fail, LatencyStats.FromHistogram(t.Latency)) { Histogram = t.Latency })
             .OrderByDescending(t => t.Count).ThenBy(t => t.Tag, StringComparer.Ordinal)
             .ToList();
 
@@ -42,7 +42,7 @@ internal static class StatsBuilder
             LatencyMeasured = LatencyStats.FromHistogram(measured),
             CorrectionApplied = closedCount > 0,
             CorrectionIntervalMs = intervalMicros / 1000.0,
-            ScheduleLag = LatencyStats.FromHistogram(recorder.ScheduleLag),
+            ScheduleLag = LatencyStats.FromHistogram(Histograms.Snapshot(recorder.ScheduleLag)),
             StatusCodes = statusCodes,
             Tags = tags,
             Histogram = corrected,
