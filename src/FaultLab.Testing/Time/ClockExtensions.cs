@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FaultLab.Testing;
+
+/// <summary>Drives a fake clock while a call is pending, so retries, timeouts and windows elapse in no real time.</summary>
+public static class ClockExtensions
+{
+    /// <summary>The fake-time bound used when none is given: longer than any default resilience timeout.</summary>
+    public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(10);
+
+    /// <summary>The step a plain <see cref="FakeTimeProvider"/> advances by when none is given.</summary>
+    public static readonly TimeSpan DefaultStep = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Advances <paramref name="clock"/> until <paramref name="task"/> completes, then awaits it (its exception, if any,
+    /// is rethrown). Before each advance it lets the call run until it waits on the clock again. A <see cref="TestClock"/>
+    /// jumps to its next due timer (at most <paramref name="step"/> at a time, when given), so delays elapse exactly; a
+    /// plain <see cref="FakeTimeProvider"/> advances by <paramref name="step"/>.
+    /// </summary>
+    /// <param name="clock">The clock the code under test uses.</param>
+    /// <param name="task">The pending call.</param>
+    /// <param name="step">The most fake time one advance may take.</param>
+    /// <param name="limit">The most fake time to spend; then <see cref="TimeoutException"/>.</param>
+    /// <returns>A task that completes as <paramref name="task"/> does.</returns>
+    /// <exception cref="TimeoutException">The call was still pending after <paramref name="limit"/> of fake time.</exception>
+    /// <exception cref="InvalidOperationException">The call is stuck on something other than the clock.</exception>
+    public static async Task RunUntilComplete(this FakeTimeProvider clock, Task task, TimeSpan? step = null, TimeSpan? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(task);
+        if (step is { } s && s <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "The step must be positive.");
+        }
+
+        // Driven off the caller's thread: a test's synchronization context must stay free to run the call's continuations.
+        await Task.Run(() => Drive(clock, task, step, limit ?? DefaultLimit)).ConfigureAwait(false);
+        await task.ConfigureAwait(false);
+    }
+
+    /// <summary>Advances <paramref name="clock"/> until <paramref name="task"/> completes, then returns its result.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="clock">The clock the code under test uses.</param>
+    /// <param name="task">The pending call.</param>
+    /// <param name="step">The most fake time one advance may take.</param>
+    /// <param name="limit">The most fake time to spend; then <see cref="TimeoutException"/>.</param>
+    /// <returns>The call's result.</returns>
+    /// <exception cref="TimeoutException">The call was still pending after <paramref name="limit"/> of fake time.</exception>
+    /// <exception cref="InvalidOperationException">The call is stuck on something other than the clock.</exception>
+    public static async Task<T> RunUntilComplete<T>(this FakeTimeProvider clock, Task<T> task, TimeSpan? step = null, TimeSpan? limit = null)
+    {
+        await RunUntilComplete(clock, (Task)task, step, limit).ConfigureAwait(false);
+        return await task.ConfigureAwait(false);
+    }
+
+    private static void Drive(FakeTimeProvider clock, Task task, TimeSpan? step, TimeSpan limit)
+    {
+        DateTimeOffset deadline = clock.GetUtcNow() + limit;
+        int idleRounds = 0;
+        while (!task.IsCompleted)
+        {
+            Settle(task, clock as TestClock);
+            if (task.IsCompleted)
+            {
+                return;
+            }
+
+            DateTimeOffset now = clock.GetUtcNow();
+            if (now >= deadline)
+            {
+                throw new TimeoutException($"The call was still pending after {limit} of fake time (now {now:O}).");
+            }
+
+            if (NextAdvance(clock, now, step) is not { } advance)
+            {
+                // Nothing waits on the clock yet: give the call a few more quiet periods to reach its next wait.
+                if (++idleRounds > 20)
+                {
+                    throw new InvalidOperationException(
+                        "The call is pending but nothing waits on the clock: it is blocked on something else (real I/O, a lock, " +
+                        "a timer of another TimeProvider). Register the TestClock as the TimeProvider (UseTestClock) before building the client.");
+                }
+
+                continue;
+            }
+
+            idleRounds = 0;
+            clock.Advance(advance > deadline - now ? deadline - now : advance);
+        }
+    }
+
+    private static TimeSpan? NextAdvance(FakeTimeProvider clock, DateTimeOffset now, TimeSpan? step)
+    {
+        if (clock is not TestClock testClock)
+        {
+            return step ?? DefaultStep;
+        }
+
+        if (testClock.NextDue is not { } due)
+        {
+            return null;
+        }
+
+        TimeSpan untilDue = due > now ? due - now : TimeSpan.Zero;
+        return step is { } max && max < untilDue ? max : untilDue;
+    }
+
+    /// <summary>
+    /// Waits, in real time but briefly, until the call has nothing left to do before its next wait on the clock: the
+    /// clock's timers and the thread pool stay unchanged for a short quiet period. Advancing earlier would start a
+    /// delay late and skew every time a test measures.
+    /// </summary>
+    private static void Settle(Task task, TestClock? clock)
+    {
+        var quiet = TimeSpan.FromMilliseconds(3);
+        var bound = TimeSpan.FromMilliseconds(250);
+        var watch = Stopwatch.StartNew();
+        TimeSpan quietSince = TimeSpan.Zero;
+        (long Version, long Completed) last = Progress(clock);
+        while (!task.IsCompleted && watch.Elapsed < bound)
+        {
+            Thread.Yield();
+            var now = Progress(clock);
+            if (now != last || ThreadPool.PendingWorkItemCount > 0)
+            {
+                last = now;
+                quietSince = watch.Elapsed;
+            }
+            else if (watch.Elapsed - quietSince >= quiet)
+            {
+                return;
+            }
+        }
+    }
+
+    private static (long Version, long Completed) Progress(TestClock? clock) => (clock?.Version ?? 0, ThreadPool.CompletedWorkItemCount);
+}
