@@ -40,6 +40,9 @@ public sealed class ResilienceEventRecorder : TelemetryListener
     /// <summary>Gets the delays the retries waited, in order.</summary>
     public IReadOnlyList<TimeSpan> RetryDelays => [.. Retries.Select(e => e.Delay ?? TimeSpan.Zero)];
 
+    /// <summary>Gets the fake time the retries really waited: their delays as the clock's timers keep them (whole milliseconds).</summary>
+    public TimeSpan TotalRetryWait => RetryDelays.Aggregate(TimeSpan.Zero, (sum, delay) => sum + TestClock.TimerDelay(delay));
+
     /// <summary>Gets the timeouts that fired (attempt and total alike; tell them apart by <see cref="RecordedResilienceEvent.StrategyName"/>).</summary>
     public IReadOnlyList<RecordedResilienceEvent> Timeouts => Named(ResilienceEventNames.Timeout);
 

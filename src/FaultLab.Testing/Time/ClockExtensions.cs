@@ -107,32 +107,54 @@ public static class ClockExtensions
     }
 
     /// <summary>
-    /// Waits, in real time but briefly, until the call has nothing left to do before its next wait on the clock: the
-    /// clock's timers and the thread pool stay unchanged for a short quiet period. Advancing earlier would start a
-    /// delay late and skew every time a test measures.
+    /// Waits, in real time but briefly, until the call has nothing left to do before its next wait on the clock: for a
+    /// short quiet period no timer changes, no thread-pool work item completes, nothing is JIT-compiled, no exception
+    /// is thrown, and the process uses almost no CPU. Advancing earlier would fire the next timer while the call is
+    /// still reacting to the last one (a first-time path loads types and formats logs for milliseconds without any
+    /// other sign of life), and the test would see a race no real clock produces. Sleeps rather than spins, so its own
+    /// thread does not count as activity.
     /// </summary>
     private static void Settle(Task task, TestClock? clock)
     {
-        var quiet = TimeSpan.FromMilliseconds(3);
-        var bound = TimeSpan.FromMilliseconds(250);
+        var quiet = TimeSpan.FromMilliseconds(5);
+        var bound = TimeSpan.FromMilliseconds(500);
+        var idleCpu = TimeSpan.FromMilliseconds(1);
         var watch = Stopwatch.StartNew();
         TimeSpan quietSince = TimeSpan.Zero;
-        (long Version, long Completed) last = Progress(clock);
+        Progress last = Progress.Now(clock);
+        TimeSpan cpuAtQuietStart = Environment.CpuUsage.TotalTime;
         while (!task.IsCompleted && watch.Elapsed < bound)
         {
-            Thread.Yield();
-            var now = Progress(clock);
+            Thread.Sleep(1);
+            var now = Progress.Now(clock);
             if (now != last || ThreadPool.PendingWorkItemCount > 0)
             {
                 last = now;
                 quietSince = watch.Elapsed;
+                cpuAtQuietStart = Environment.CpuUsage.TotalTime;
             }
             else if (watch.Elapsed - quietSince >= quiet)
             {
-                return;
+                if (Environment.CpuUsage.TotalTime - cpuAtQuietStart <= idleCpu)
+                {
+                    return;
+                }
+
+                // Something still burns CPU without other signs of life: start a new quiet period.
+                quietSince = watch.Elapsed;
+                cpuAtQuietStart = Environment.CpuUsage.TotalTime;
             }
         }
     }
 
-    private static (long Version, long Completed) Progress(TestClock? clock) => (clock?.Version ?? 0, ThreadPool.CompletedWorkItemCount);
+    /// <summary>Signs that the process is still doing something; any change means "not settled yet".</summary>
+    private readonly record struct Progress(long ClockVersion, long WorkItems, long JitCompiled, long Exceptions)
+    {
+        private static long s_exceptions;
+
+        static Progress() => AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref s_exceptions);
+
+        public static Progress Now(TestClock? clock) => new(clock?.Version ?? 0, ThreadPool.CompletedWorkItemCount,
+            System.Runtime.JitInfo.GetCompiledMethodCount(), Interlocked.Read(ref s_exceptions));
+    }
 }

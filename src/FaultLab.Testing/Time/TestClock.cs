@@ -45,6 +45,12 @@ public sealed class TestClock : FakeTimeProvider
         }
     }
 
+    /// <summary>How long a fake timer really waits for <paramref name="requested"/>: FakeTimeProvider keeps whole
+    /// milliseconds, so a jittered retry delay of 3.8549819 s elapses as 3.854 s. Use it to assert elapsed fake time.</summary>
+    /// <param name="requested">The delay asked for.</param>
+    /// <returns>The delay the timer waits.</returns>
+    public static TimeSpan TimerDelay(TimeSpan requested) => TimeSpan.FromMilliseconds((long)requested.TotalMilliseconds);
+
     /// <summary>Gets a number that changes whenever a timer is created, changed, fired or disposed: a sign of progress.</summary>
     internal long Version => Interlocked.Read(ref _version);
 
