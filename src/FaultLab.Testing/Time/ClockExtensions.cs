@@ -34,8 +34,10 @@ public static class ClockExtensions
             throw new ArgumentOutOfRangeException(nameof(step), step, "The step must be positive.");
         }
 
-        // Driven off the caller's thread: a test's synchronization context must stay free to run the call's continuations.
-        await Task.Run(() => Drive(clock, task, step, limit ?? DefaultLimit)).ConfigureAwait(false);
+        // Driven from a thread of its own: the caller's synchronization context stays free to run the call's continuations,
+        // and the thread pool keeps every worker for the call (a sleeping driver on a worker can starve a 2-core pool).
+        await Task.Factory.StartNew(() => Drive(clock, task, step, limit ?? DefaultLimit), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         await task.ConfigureAwait(false);
     }
 
@@ -57,10 +59,17 @@ public static class ClockExtensions
     private static void Drive(FakeTimeProvider clock, Task task, TimeSpan? step, TimeSpan limit)
     {
         DateTimeOffset deadline = clock.GetUtcNow() + limit;
+        var testClock = clock as TestClock;
+        long? schedulesBeforeFiring = null;
         int idleRounds = 0;
         while (!task.IsCompleted)
         {
-            Settle(task, clock as TestClock);
+            if (testClock is not null && schedulesBeforeFiring is { } before)
+            {
+                AwaitReaction(task, testClock, before);
+            }
+
+            Settle(task, testClock);
             if (task.IsCompleted)
             {
                 return;
@@ -86,7 +95,10 @@ public static class ClockExtensions
             }
 
             idleRounds = 0;
-            clock.Advance(advance > deadline - now ? deadline - now : advance);
+            advance = advance > deadline - now ? deadline - now : advance;
+            bool firesTimer = testClock?.NextDue is { } due && now + advance >= due;
+            schedulesBeforeFiring = firesTimer ? testClock!.Schedules : null;
+            clock.Advance(advance);
         }
     }
 
@@ -107,6 +119,21 @@ public static class ClockExtensions
     }
 
     /// <summary>
+    /// After a timer fired, waits (in real time, bounded) until the call reacts: it completes, or it sets a timer again,
+    /// which is how every wait of a resilience pipeline on the clock begins (a retry delay, the next attempt's timeout).
+    /// Quiet alone is not proof: a first-time path can stall for milliseconds on page faults with no sign of life.
+    /// </summary>
+    private static void AwaitReaction(Task task, TestClock clock, long schedulesBeforeFiring)
+    {
+        var bound = TimeSpan.FromSeconds(2);
+        var watch = Stopwatch.StartNew();
+        while (!task.IsCompleted && clock.Schedules == schedulesBeforeFiring && watch.Elapsed < bound)
+        {
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>
     /// Waits, in real time but briefly, until the call has nothing left to do before its next wait on the clock: for a
     /// short quiet period no timer changes, no thread-pool work item completes, nothing is JIT-compiled, no exception
     /// is thrown, and the process uses almost no CPU. Advancing earlier would fire the next timer while the call is
@@ -117,7 +144,7 @@ public static class ClockExtensions
     private static void Settle(Task task, TestClock? clock)
     {
         var quiet = TimeSpan.FromMilliseconds(5);
-        var bound = TimeSpan.FromMilliseconds(500);
+        var bound = TimeSpan.FromMilliseconds(200);
         var idleCpu = TimeSpan.FromMilliseconds(1);
         var watch = Stopwatch.StartNew();
         TimeSpan quietSince = TimeSpan.Zero;

@@ -16,6 +16,7 @@ public sealed class TestClock : FakeTimeProvider
     private readonly Lock _gate = new();
     private readonly HashSet<TrackedTimer> _pending = [];
     private long _version;
+    private long _schedules;
 
     /// <summary>Creates a clock at <see cref="DefaultStart"/>.</summary>
     public TestClock()
@@ -51,6 +52,9 @@ public sealed class TestClock : FakeTimeProvider
     /// <returns>The delay the timer waits.</returns>
     public static TimeSpan TimerDelay(TimeSpan requested) => TimeSpan.FromMilliseconds((long)requested.TotalMilliseconds);
 
+    /// <summary>Gets how many times a timer was set to a finite due time: the call under test starting to wait on the clock.</summary>
+    internal long Schedules => Interlocked.Read(ref _schedules);
+
     /// <summary>Gets a number that changes whenever a timer is created, changed, fired or disposed: a sign of progress.</summary>
     internal long Version => Interlocked.Read(ref _version);
 
@@ -82,6 +86,7 @@ public sealed class TestClock : FakeTimeProvider
             {
                 timer.Due = due.Value;
                 _pending.Add(timer);
+                _schedules++;
             }
         }
 
