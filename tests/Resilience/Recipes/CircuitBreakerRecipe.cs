@@ -31,9 +31,39 @@ public sealed class CircuitBreakerRecipe
             host.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        foreach (var c in calls) Console.WriteLine($"CALL {c}");
-        foreach (var e in host.Events.Events.Where(e => e.Name.StartsWith("OnCircuit") || e.Name == "OnRetry")) Console.WriteLine($"EV {e.Name} {e.At - host.Clock.Start} {e.Exception?.GetType().Name} {e.StatusCode}");
-        Assert.Fail("explore");
+        // Opens within the sampling window: at the second failed attempt (MinimumThroughput 2), the first retry of the first call.
+        var opened = host.Events.Named("OnCircuitOpened");
+        Assert.Equal(host.Clock.Start + TestClock.TimerDelay(host.Events.RetryDelays[0]), opened[0].At);
+
+        // Closed → Open, then (HalfOpen → Open)* while the outage lasts, then HalfOpen → Closed.
+        var transitions = host.Events.CircuitTransitions;
+        Assert.Equal(CircuitState.Open, transitions[0]);
+        Assert.Equal([CircuitState.HalfOpen, CircuitState.Closed], transitions.TakeLast(2));
+        for (int i = 1; i < transitions.Count - 1; i++)
+        {
+            Assert.Equal(i % 2 == 1 ? CircuitState.HalfOpen : CircuitState.Open, transitions[i]);
+        }
+
+        // Each probe comes no sooner than the 5 s break after the circuit opened.
+        var halfOpened = host.Events.Named("OnCircuitHalfOpened");
+        Assert.All(halfOpened.Zip(opened), pair => Assert.True(pair.First.At - pair.Second.At >= TimeSpan.FromSeconds(5)));
+
+        // While open, calls are rejected at once and nothing reaches the network; the dependency itself is never
+        // touched during the outage.
+        var rejectedFast = calls.Where(c => c.AttemptsReachingNetwork == 0).ToList();
+        Assert.NotEmpty(rejectedFast);
+        Assert.All(rejectedFast, c => Assert.Equal((nameof(BrokenCircuitException), TimeSpan.Zero), (c.Outcome, c.End - c.Start)));
+        Assert.All(host.Upstream.Requests, r => Assert.True(r.ReceivedAt - host.Clock.Start >= Outage));
+
+        // The probe after the outage closes the circuit; from then on every call succeeds in one attempt.
+        var closedAt = host.Events.Named("OnCircuitClosed").Single().At - host.Clock.Start;
+        Assert.InRange(closedAt, Outage, Outage + TimeSpan.FromSeconds(6));
+        Assert.All(calls.Where(c => c.Start >= closedAt), c => Assert.Equal(("200", 1), (c.Outcome, c.AttemptsReachingNetwork)));
+
+        // What users may not expect: the call during which the circuit opens does not end with the 503 it got, but
+        // with BrokenCircuitException, after a retry delay spent waiting for an attempt the open circuit then rejects.
+        Assert.Equal((nameof(BrokenCircuitException), 2), (calls[0].Outcome, calls[0].AttemptsReachingNetwork));
+        Assert.Equal(TestClock.TimerDelay(host.Events.RetryDelays[0]) + TestClock.TimerDelay(host.Events.RetryDelays[1]), calls[0].End);
     }
 
     private sealed record Call(TimeSpan Start, TimeSpan End, string Outcome, int AttemptsReachingNetwork)
