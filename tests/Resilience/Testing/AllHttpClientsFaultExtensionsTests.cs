@@ -6,7 +6,7 @@ namespace FaultLab.Tests.Testing;
 public sealed class AllHttpClientsFaultExtensionsTests
 {
     [Fact]
-    public async Task Faults_reach_named_and_typed_clients_registered_before_and_after()
+    public async Task Faults_reach_clients_registered_before_and_after_the_call()
     {
         var upstream = new FakeUpstream().MapGet("/ping", "pong");
         var services = new ServiceCollection();
