@@ -88,7 +88,7 @@ public static class ClockExtensions
                 {
                     throw new InvalidOperationException(
                         "The call is pending but nothing waits on the clock: it is blocked on something else (real I/O, a lock, " +
-                        "a timer of another TimeProvider). Register the TestClock as the TimeProvider (UseTestClock) before building the client.");
+                        "a timer of another TimeProvider). Register the clock as the TimeProvider (AddTestClock or UseFakeTimeProvider) before the client is built.");
                 }
 
                 continue;
@@ -114,7 +114,8 @@ public static class ClockExtensions
             return null;
         }
 
-        TimeSpan untilDue = due > now ? due - now : TimeSpan.Zero;
+        // A timer already due has fired inside the last Advance; if the tracking disagrees, 1 ms keeps time moving.
+        TimeSpan untilDue = due > now ? due - now : TimeSpan.FromMilliseconds(1);
         return step is { } max && max < untilDue ? max : untilDue;
     }
 

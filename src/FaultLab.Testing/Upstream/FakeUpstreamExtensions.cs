@@ -14,7 +14,7 @@ public static class FakeUpstreamExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(upstream);
 
-        // The factory disposes handler chains it rotates out; the fake outlives them, so hand it over shared.
+        // One instance for every handler chain the factory builds, so its record spans them all; disposing it is harmless.
         return builder.ConfigurePrimaryHttpMessageHandler(() => upstream);
     }
 
