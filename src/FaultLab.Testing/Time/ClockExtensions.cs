@@ -56,12 +56,15 @@ public static class ClockExtensions
         return await task.ConfigureAwait(false);
     }
 
+    // How long, in real time, a pending call may go without any timer on the clock before it is reported as stuck.
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromMilliseconds(300);
+
     private static void Drive(FakeTimeProvider clock, Task task, TimeSpan? step, TimeSpan limit)
     {
         DateTimeOffset deadline = clock.GetUtcNow() + limit;
         var testClock = clock as TestClock;
         long? schedulesBeforeFiring = null;
-        int idleRounds = 0;
+        Stopwatch? idle = null;
         while (!task.IsCompleted)
         {
             if (testClock is not null && schedulesBeforeFiring is { } before)
@@ -83,8 +86,9 @@ public static class ClockExtensions
 
             if (NextAdvance(clock, now, step) is not { } advance)
             {
-                // Nothing waits on the clock yet: give the call a few more quiet periods to reach its next wait.
-                if (++idleRounds > 20)
+                // Nothing waits on the clock yet: give the call a little real time to reach its next wait.
+                idle ??= Stopwatch.StartNew();
+                if (idle.Elapsed > IdleLimit)
                 {
                     throw new InvalidOperationException(
                         "The call is pending but nothing waits on the clock: it is blocked on something else (real I/O, a lock, " +
@@ -94,7 +98,7 @@ public static class ClockExtensions
                 continue;
             }
 
-            idleRounds = 0;
+            idle = null;
             advance = advance > deadline - now ? deadline - now : advance;
             bool firesTimer = testClock?.NextDue is { } due && now + advance >= due;
             schedulesBeforeFiring = firesTimer ? testClock!.Schedules : null;
