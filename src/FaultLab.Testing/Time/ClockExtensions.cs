@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FaultLab.Testing;
+
+/// <summary>Drives a fake clock while a call is pending, so retries, timeouts and windows elapse in no real time.</summary>
+public static class ClockExtensions
+{
+    /// <summary>The fake-time bound used when none is given: longer than any default resilience timeout.</summary>
+    public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(10);
+
+    /// <summary>The step a plain <see cref="FakeTimeProvider"/> advances by when none is given.</summary>
+    public static readonly TimeSpan DefaultStep = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Advances <paramref name="clock"/> until <paramref name="task"/> completes, then awaits it (its exception, if any,
+    /// is rethrown). Before each advance it lets the call run until it waits on the clock again. A <see cref="TestClock"/>
+    /// jumps to its next due timer (at most <paramref name="step"/> at a time, when given), so delays elapse exactly; a
+    /// plain <see cref="FakeTimeProvider"/> advances by <paramref name="step"/>.
+    /// </summary>
+    /// <param name="clock">The clock the code under test uses.</param>
+    /// <param name="task">The pending call.</param>
+    /// <param name="step">The most fake time one advance may take.</param>
+    /// <param name="limit">The most fake time to spend; then <see cref="TimeoutException"/>.</param>
+    /// <returns>A task that completes as <paramref name="task"/> does.</returns>
+    /// <exception cref="TimeoutException">The call was still pending after <paramref name="limit"/> of fake time.</exception>
+    /// <exception cref="InvalidOperationException">The call is stuck on something other than the clock.</exception>
+    public static async Task RunUntilComplete(this FakeTimeProvider clock, Task task, TimeSpan? step = null, TimeSpan? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(task);
+        if (step is { } s && s <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "The step must be positive.");
+        }
+
+        // Driven from a thread of its own: the caller's synchronization context stays free to run the call's continuations,
+        // and the thread pool keeps every worker for the call (a sleeping driver on a worker can starve a 2-core pool).
+        await Task.Factory.StartNew(() => Drive(clock, task, step, limit ?? DefaultLimit), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        await task.ConfigureAwait(false);
+    }
+
+    /// <summary>Advances <paramref name="clock"/> until <paramref name="task"/> completes, then returns its result.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="clock">The clock the code under test uses.</param>
+    /// <param name="task">The pending call.</param>
+    /// <param name="step">The most fake time one advance may take.</param>
+    /// <param name="limit">The most fake time to spend; then <see cref="TimeoutException"/>.</param>
+    /// <returns>The call's result.</returns>
+    /// <exception cref="TimeoutException">The call was still pending after <paramref name="limit"/> of fake time.</exception>
+    /// <exception cref="InvalidOperationException">The call is stuck on something other than the clock.</exception>
+    public static async Task<T> RunUntilComplete<T>(this FakeTimeProvider clock, Task<T> task, TimeSpan? step = null, TimeSpan? limit = null)
+    {
+        await RunUntilComplete(clock, (Task)task, step, limit).ConfigureAwait(false);
+        return await task.ConfigureAwait(false);
+    }
+
+    // How long, in real time, a pending call may go without any timer on the clock before it is reported as stuck.
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromMilliseconds(300);
+
+    private static void Drive(FakeTimeProvider clock, Task task, TimeSpan? step, TimeSpan limit)
+    {
+        DateTimeOffset deadline = clock.GetUtcNow() + limit;
+        var testClock = clock as TestClock;
+        long? schedulesBeforeFiring = null;
+        Stopwatch? idle = null;
+        while (!task.IsCompleted)
+        {
+            if (testClock is not null && schedulesBeforeFiring is { } before)
+            {
+                AwaitReaction(task, testClock, before);
+            }
+
+            Settle(task, testClock);
+            if (task.IsCompleted)
+            {
+                return;
+            }
+
+            DateTimeOffset now = clock.GetUtcNow();
+            if (now >= deadline)
+            {
+                throw new TimeoutException($"The call was still pending after {limit} of fake time (now {now:O}).");
+            }
+
+            if (NextAdvance(clock, now, step) is not { } advance)
+            {
+                // Nothing waits on the clock yet: give the call a little real time to reach its next wait.
+                idle ??= Stopwatch.StartNew();
+                if (idle.Elapsed > IdleLimit)
+                {
+                    throw new InvalidOperationException(
+                        "The call is pending but nothing waits on the clock: it is blocked on something else (real I/O, a lock, " +
+                        "a timer of another TimeProvider). Register the clock as the TimeProvider (AddTestClock or UseFakeTimeProvider) before the client is built.");
+                }
+
+                continue;
+            }
+
+            idle = null;
+            advance = advance > deadline - now ? deadline - now : advance;
+            bool firesTimer = testClock?.NextDue is { } due && now + advance >= due;
+            schedulesBeforeFiring = firesTimer ? testClock!.Schedules : null;
+            clock.Advance(advance);
+        }
+    }
+
+    private static TimeSpan? NextAdvance(FakeTimeProvider clock, DateTimeOffset now, TimeSpan? step)
+    {
+        if (clock is not TestClock testClock)
+        {
+            return step ?? DefaultStep;
+        }
+
+        if (testClock.NextDue is not { } due)
+        {
+            return null;
+        }
+
+        // A timer already due has fired inside the last Advance; if the tracking disagrees, 1 ms keeps time moving.
+        TimeSpan untilDue = due > now ? due - now : TimeSpan.FromMilliseconds(1);
+        return step is { } max && max < untilDue ? max : untilDue;
+    }
+
+    /// <summary>
+    /// After a timer fired, waits (in real time, bounded) until the call reacts: it completes, or it sets a timer again,
+    /// which is how every wait of a resilience pipeline on the clock begins (a retry delay, the next attempt's timeout).
+    /// Quiet alone is not proof: a first-time path can stall for milliseconds on page faults with no sign of life.
+    /// </summary>
+    private static void AwaitReaction(Task task, TestClock clock, long schedulesBeforeFiring)
+    {
+        var bound = TimeSpan.FromSeconds(2);
+        var watch = Stopwatch.StartNew();
+        while (!task.IsCompleted && clock.Schedules == schedulesBeforeFiring && watch.Elapsed < bound)
+        {
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>
+    /// Waits, in real time but briefly, until the call has nothing left to do before its next wait on the clock: for a
+    /// short quiet period no timer changes, no thread-pool work item completes, nothing is JIT-compiled, no exception
+    /// is thrown, and the process uses almost no CPU. Advancing earlier would fire the next timer while the call is
+    /// still reacting to the last one (a first-time path loads types and formats logs for milliseconds without any
+    /// other sign of life), and the test would see a race no real clock produces. Sleeps rather than spins, so its own
+    /// thread does not count as activity.
+    /// </summary>
+    private static void Settle(Task task, TestClock? clock)
+    {
+        var quiet = TimeSpan.FromMilliseconds(5);
+        var bound = TimeSpan.FromMilliseconds(200);
+        var cpuBound = TimeSpan.FromMilliseconds(50);
+        var idleCpu = TimeSpan.FromMilliseconds(1);
+        var watch = Stopwatch.StartNew();
+        TimeSpan quietSince = TimeSpan.Zero;
+        TimeSpan? firstQuiet = null;
+        Progress last = Progress.Now(clock);
+        TimeSpan cpuAtQuietStart = Environment.CpuUsage.TotalTime;
+        while (!task.IsCompleted && watch.Elapsed < bound)
+        {
+            Thread.Sleep(1);
+            var now = Progress.Now(clock);
+            if (now != last || ThreadPool.PendingWorkItemCount > 0)
+            {
+                last = now;
+                quietSince = watch.Elapsed;
+                cpuAtQuietStart = Environment.CpuUsage.TotalTime;
+            }
+            else if (watch.Elapsed - quietSince >= quiet)
+            {
+                // CPU is process-wide: other tests running beside this one keep it busy, so it may only delay a little.
+                firstQuiet ??= watch.Elapsed;
+                if (Environment.CpuUsage.TotalTime - cpuAtQuietStart <= idleCpu || watch.Elapsed - firstQuiet >= cpuBound)
+                {
+                    return;
+                }
+
+                // Something still burns CPU without other signs of life: start a new quiet period.
+                quietSince = watch.Elapsed;
+                cpuAtQuietStart = Environment.CpuUsage.TotalTime;
+            }
+        }
+    }
+
+    /// <summary>Signs that the process is still doing something; any change means "not settled yet".</summary>
+    private readonly record struct Progress(long ClockVersion, long WorkItems, long JitCompiled, long Exceptions)
+    {
+        private static long s_exceptions;
+
+        static Progress() => AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref s_exceptions);
+
+        public static Progress Now(TestClock? clock) => new(clock?.Version ?? 0, ThreadPool.CompletedWorkItemCount,
+            System.Runtime.JitInfo.GetCompiledMethodCount(), Interlocked.Read(ref s_exceptions));
+    }
+}
