@@ -39,6 +39,17 @@ public sealed class ReadmeQuickStartTests
         Assert.Equal(Normalize(Region(File.ReadAllText(SourceFile()))), Normalize(ReadmeQuickStart()));
     }
 
+    [Fact]
+    public void The_README_testing_example_is_the_one_the_docs_example_test_compiles_and_runs()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        var match = Regex.Match(readme, @"<!-- testing-example -->\s*```csharp\r?\n(.*?)```", RegexOptions.Singleline);
+        Assert.True(match.Success, "README has no <!-- testing-example --> code block");
+        string test = File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Resilience", "Testing", "DocsExampleTests.cs"));
+
+        Assert.Contains(Normalize(match.Groups[1].Value), Normalize(test));
+    }
+
     private static string Region(string source)
     {
         var match = Regex.Match(source, @"// README:quickstart:begin\r?\n(.*?)\r?\n\s*// README:quickstart:end", RegexOptions.Singleline);
@@ -57,8 +68,9 @@ public sealed class ReadmeQuickStartTests
         return string.Join('\n', lines.SkipWhile(l => l.StartsWith("using ", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(l)));
     }
 
+    // Compares code, not commentary: trailing comments (whitespace then //) and blank lines are dropped.
     private static string Normalize(string code) =>
-        string.Join('\n', code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        string.Join('\n', code.Split('\n').Select(l => Regex.Replace(l, @"\s+//.*$", string.Empty).Trim()).Where(l => l.Length > 0));
 
     private static string SourceFile() => Path.Combine(RepoRoot(), "tests", "Resilience", "ReadmeQuickStartTests.cs");
 
