@@ -1,0 +1,19 @@
+namespace FaultLab.Load;
+
+/// <summary>Report files to write; combine with |.</summary>
+[Flags]
+public enum ReportFormats
+{
+    /// <summary>No files.</summary>
+    None = 0,
+    /// <summary>A Markdown summary.</summary>
+    Markdown = 1,
+    /// <summary>Machine-readable JSON.</summary>
+    Json = 2,
+    /// <summary>A self-contained HTML page with charts.</summary>
+    Html = 4,
+    /// <summary>An HdrHistogram v1.3 interval log (one tag per scenario), mergeable across machines.</summary>
+    HdrIntervalLog = 8,
+    /// <summary>Every format.</summary>
+    All = Markdown | Json | Html | HdrIntervalLog,
+}

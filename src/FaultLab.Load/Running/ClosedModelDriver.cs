@@ -1,0 +1,71 @@
+namespace FaultLab.Load;
+
+/// <summary>
+/// Runs closed-model phases: each copy starts its next iteration when the previous one completes. The copy
+/// count follows a linear ramp (constant when both ends are equal); copies above the current target retire.
+/// Each copy reports its active time so the statistics can correct for coordinated omission like wrk.
+/// </summary>
+internal static class ClosedModelDriver
+{
+    private static readonly TimeSpan RampStep = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Runs a time-bound phase that ramps from <paramref name="fromCopies"/> to <paramref name="toCopies"/>.</summary>
+    public static async Task RunForAsync(ScenarioRun run, int fromCopies, int toCopies, long phaseStart, long phaseEnd)
+    {
+        var target = new StrongBox(fromCopies);
+        var started = 0;
+        var duration = run.Time.GetElapsedTime(phaseStart, phaseEnd);
+        while (true)
+        {
+            var now = run.Time.GetTimestamp();
+            if (now >= phaseEnd || run.Token.IsCancellationRequested)
+                return;
+            var progress = run.Time.GetElapsedTime(phaseStart, now) / duration;
+            Volatile.Write(ref target.Value, (long)Math.Round(fromCopies + (toCopies - fromCopies) * Math.Clamp(progress, 0, 1)));
+            for (; started < Volatile.Read(ref target.Value); started++)
+            {
+                var copy = started;
+                run.ClosedCopies.Add(Task.Run(() => CopyLoopAsync(run, copy, () => copy < Volatile.Read(ref target.Value), phaseEnd, budget: null)));
+            }
+            var next = Pacer.Add(run.Time, now, fromCopies == toCopies ? duration.TotalSeconds : RampStep.TotalSeconds);
+            await Pacer.WaitUntilAsync(run.Time, Math.Min(next, phaseEnd), precise: false, run.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs an iteration-bound phase: <paramref name="copies"/> copies share <paramref name="iterations"/>.</summary>
+    public static Task RunIterationsAsync(ScenarioRun run, int copies, long iterations)
+    {
+        var budget = new StrongBox(iterations);
+        var tasks = Enumerable.Range(0, copies)
+            .Select(copy => Task.Run(() => CopyLoopAsync(run, copy, static () => true, long.MaxValue, budget)))
+            .ToList();
+        foreach (var task in tasks)
+            run.ClosedCopies.Add(task);
+        return Task.WhenAll(tasks);
+    }
+
+    private static async Task CopyLoopAsync(ScenarioRun run, int copy, Func<bool> stillWanted, long phaseEnd, StrongBox? budget)
+    {
+        var activeFrom = run.Time.GetTimestamp();
+        try
+        {
+            while (!run.Token.IsCancellationRequested && stillWanted())
+            {
+                var start = run.Time.GetTimestamp();
+                if (start >= phaseEnd || (budget is not null && Interlocked.Decrement(ref budget.Value) < 0))
+                    return;
+                await run.RunIterationAsync(start, copy, closedModel: true).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            run.Recorder.AddClosedCopyTime(run.Time.GetElapsedTime(activeFrom));
+        }
+    }
+
+    /// <summary>A shared mutable number (ramp target or iteration budget).</summary>
+    private sealed class StrongBox(long value)
+    {
+        public long Value = value;
+    }
+}

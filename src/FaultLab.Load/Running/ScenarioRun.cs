@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace FaultLab.Load;
+
+/// <summary>
+/// Shared state of one pass over a scenario's phases (the warm-up or the measured run): the clock origin,
+/// the recorder, the open-model slots and the tasks to drain at the end.
+/// </summary>
+internal sealed class ScenarioRun
+{
+    private long _iterations;
+
+    public ScenarioRun(Scenario scenario, StatsRecorder recorder, TimeProvider time, ILogger logger, CancellationToken token)
+    {
+        Scenario = scenario;
+        Recorder = recorder;
+        Time = time;
+        Logger = logger;
+        Token = token;
+        Slots = new SlotPool(scenario.MaxConcurrency);
+        StartTimestamp = time.GetTimestamp();
+    }
+
+    public Scenario Scenario { get; }
+    public StatsRecorder Recorder { get; }
+    public TimeProvider Time { get; }
+    public ILogger Logger { get; }
+    public CancellationToken Token { get; }
+    public SlotPool Slots { get; }
+    public long StartTimestamp { get; }
+    public ConcurrentBag<Task> ClosedCopies { get; } = [];
+    public bool IsWarmUp => !Recorder.Enabled;
+
+    public TimeSpan Elapsed(long timestamp) => Time.GetElapsedTime(StartTimestamp, timestamp);
+
+    /// <summary>
+    /// Runs the step once and records it. Latency runs from <paramref name="intendedTimestamp"/>: in the open
+    /// model that is the scheduled arrival, so time spent waiting on a busy generator or server counts.
+    /// </summary>
+    public async Task RunIterationAsync(long intendedTimestamp, int copyNumber, bool closedModel)
+    {
+        var context = new ScenarioContext(Scenario.Name, Interlocked.Increment(ref _iterations) - 1, copyNumber,
+            Elapsed(intendedTimestamp), IsWarmUp, Token, Logger);
+        Response response;
+        try
+        {
+            response = await Scenario.Step(context).ConfigureAwait(false) ?? Response.Fail(message: "step returned null");
+        }
+        catch (OperationCanceledException) when (Token.IsCancellationRequested)
+        {
+            return; // cut short by abort or drain timeout: neither a success nor the system's failure
+        }
+        catch (Exception ex)
+        {
+            response = Response.Fail(message: $"{ex.GetType().Name}: {ex.Message}");
+        }
+        Recorder.Record(response, Time.GetElapsedTime(intendedTimestamp, Time.GetTimestamp()), closedModel);
+    }
+
+    /// <summary>Waits for in-flight iterations, then cancels stragglers after <paramref name="timeout"/>.</summary>
+    public async Task DrainAsync(TimeSpan timeout, CancellationTokenSource cancelStragglers)
+    {
+        var deadline = Time.GetTimestamp();
+        var copies = Task.WhenAll(ClosedCopies);
+        while (Slots.InFlight > 0 || !copies.IsCompleted)
+        {
+            if (Time.GetElapsedTime(deadline) > timeout && !cancelStragglers.IsCancellationRequested)
+            {
+                Logger.LogWarning("Scenario {Scenario}: iterations still running {Timeout} after the last phase; cancelling them.", Scenario.Name, timeout);
+                await cancelStragglers.CancelAsync().ConfigureAwait(false);
+            }
+            if (Time.GetElapsedTime(deadline) > timeout + timeout)
+                return; // a step that ignores cancellation must not hang the run
+            await Task.Delay(TimeSpan.FromMilliseconds(5), Time, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

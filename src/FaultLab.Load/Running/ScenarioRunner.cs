@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+
+namespace FaultLab.Load;
+
+/// <summary>Runs one scenario end to end: init, warm-up, measured phases with a per-second sampler, drain, clean, verdicts.</summary>
+internal sealed class ScenarioRunner
+{
+    private readonly Scenario _scenario;
+    private readonly LoadTestOptions _options;
+    private readonly ILogger _logger;
+    private volatile StatsRecorder? _liveRecorder;
+    private volatile string _phase = "pending";
+    private long _measuredStart;
+    private string? _abortReason;
+
+    public ScenarioRunner(Scenario scenario, LoadTestOptions options)
+    {
+        _scenario = scenario;
+        _options = options;
+        _logger = options.LoggerFactory.CreateLogger("FaultLab.Load.Scenario");
+        PlannedDuration = PhasePlan.PlannedDuration(scenario.LoadSimulations);
+    }
+
+    public string Name => _scenario.Name;
+    public TimeSpan? PlannedDuration { get; }
+    public string Phase => _phase;
+    public long Ok => _liveRecorder?.Ok ?? 0;
+    public long Fail => _liveRecorder?.Fail ?? 0;
+    public long Dropped => _liveRecorder?.Dropped ?? 0;
+    public TimeSpan Elapsed => _liveRecorder is null ? TimeSpan.Zero : _options.TimeProvider.GetElapsedTime(Interlocked.Read(ref _measuredStart));
+
+    public async Task<ScenarioResult> RunAsync(CancellationToken runToken)
+    {
+        var time = _options.TimeProvider;
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        var lifecycle = new ScenarioInitContext(Name, runToken, _logger);
+        _phase = "init";
+        if (_scenario.Init is { } init)
+            await init(lifecycle).ConfigureAwait(false);
+        try
+        {
+            await WarmUpAsync(abort.Token).ConfigureAwait(false);
+
+            _phase = "running";
+            var recorder = new StatsRecorder(enabled: true);
+            var aggregator = new IntervalAggregator(recorder);
+            using var stragglers = CancellationTokenSource.CreateLinkedTokenSource(abort.Token);
+            var run = new ScenarioRun(_scenario, recorder, time, _logger, stragglers.Token);
+            Interlocked.Exchange(ref _measuredStart, run.StartTimestamp);
+            _liveRecorder = recorder;
+            using var stopSampler = new CancellationTokenSource();
+            var sampler = SampleAsync(run, aggregator, abort, stopSampler.Token);
+
+            await PhasePlan.RunAsync(run, _scenario.LoadSimulations).ConfigureAwait(false);
+            var measuredSeconds = run.Elapsed(time.GetTimestamp()).TotalSeconds;
+            await stopSampler.CancelAsync().ConfigureAwait(false);
+            await sampler.ConfigureAwait(false);
+
+            _phase = "draining";
+            await run.DrainAsync(_options.DrainTimeout, stragglers).ConfigureAwait(false);
+            aggregator.CloseInterval(Math.Max(run.Elapsed(time.GetTimestamp()).TotalSeconds, measuredSeconds));
+
+            var stats = StatsBuilder.Build(Name, measuredSeconds, recorder, aggregator);
+            var verdicts = _scenario.Thresholds.Select(t => t.Evaluate(stats)).ToList();
+            return new ScenarioResult(stats, aggregator.Timeline, verdicts, aggregator.DecodeIntervals(Name),
+                _scenario.LoadSimulations, _abortReason);
+        }
+        finally
+        {
+            _phase = "clean";
+            if (_scenario.Clean is { } clean)
+                await clean(lifecycle).ConfigureAwait(false);
+            _phase = "done";
+        }
+    }
+
+    private async Task WarmUpAsync(CancellationToken token)
+    {
+        if (PhasePlan.WarmUpOf(_scenario.LoadSimulations[0], _scenario.WarmUpDuration) is not { } warmUp)
+            return;
+        _phase = "warm-up";
+        using var stragglers = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var run = new ScenarioRun(_scenario, new StatsRecorder(enabled: false), _options.TimeProvider, _logger, stragglers.Token);
+        await PhasePlan.RunAsync(run, [warmUp]).ConfigureAwait(false);
+        // Drained before measuring, so warm-up iterations neither count nor add load to the measured run.
+        await run.DrainAsync(_options.DrainTimeout, stragglers).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes one timeline interval per second; evaluates abort-on-fail thresholds on the running totals.</summary>
+    private async Task SampleAsync(ScenarioRun run, IntervalAggregator aggregator, CancellationTokenSource abort, CancellationToken stop)
+    {
+        var abortRules = _scenario.Thresholds.Where(t => t.AbortOnFail).ToList();
+        for (var second = 1; ; second++)
+        {
+            // The last planned second is closed after the drain, so the final interval is never a sliver.
+            if (PlannedDuration is { } planned && second > planned.TotalSeconds - 0.25)
+                return;
+            try
+            {
+                await Pacer.WaitUntilAsync(run.Time, Pacer.Add(run.Time, run.StartTimestamp, second), precise: false, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            aggregator.CloseInterval(second);
+            if (abortRules.Count == 0)
+                continue;
+            var snapshot = StatsBuilder.Build(Name, second, run.Recorder, aggregator);
+            if (abortRules.Select(r => r.Evaluate(snapshot)).FirstOrDefault(r => !r.Passed) is { } failed)
+            {
+                _abortReason = $"threshold '{failed.Rule}' failed after {second} s (actual {failed.Actual}, expected {failed.Expected})";
+                _logger.LogWarning("Scenario {Scenario} aborted: {Reason}", Name, _abortReason);
+                await abort.CancelAsync().ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+namespace FaultLab.Load;
+
+/// <summary>
+/// A named step function plus its load, warm-up and thresholds.
+/// </summary>
+/// <remarks>
+/// The fluent <c>With…</c> methods change this instance and return it, so a call whose result is ignored still
+/// takes effect (NBomber #632: immutable builders silently dropped such settings). Each method validates its
+/// argument immediately, and the runner rejects a scenario without load simulations.
+/// </remarks>
+public sealed class Scenario
+{
+    private readonly List<LoadSimulation> _simulations = [];
+    private readonly List<Threshold> _thresholds = [];
+
+    private Scenario(string name, Func<ScenarioContext, Task<Response>> step)
+    {
+        Name = name;
+        Step = step;
+    }
+
+    /// <summary>Unique scenario name within a run.</summary>
+    public string Name { get; }
+
+    /// <summary>The step run once per iteration.</summary>
+    public Func<ScenarioContext, Task<Response>> Step { get; }
+
+    /// <summary>Runs once before warm-up.</summary>
+    public Func<ScenarioInitContext, Task>? Init { get; private set; }
+
+    /// <summary>Runs once after the last iteration has completed.</summary>
+    public Func<ScenarioInitContext, Task>? Clean { get; private set; }
+
+    /// <summary>Warm-up duration: the first simulation's load is run this long, uncounted, before measuring.</summary>
+    public TimeSpan WarmUpDuration { get; private set; }
+
+    /// <summary>Open-model cap on iterations in flight; an arrival that finds the cap reached is dropped.</summary>
+    public int MaxConcurrency { get; private set; } = 10_000;
+
+    /// <summary>The load phases, run in order.</summary>
+    public IReadOnlyList<LoadSimulation> LoadSimulations => _simulations;
+
+    /// <summary>Rules evaluated on the scenario's statistics.</summary>
+    public IReadOnlyList<Threshold> Thresholds => _thresholds;
+
+    /// <summary>Creates a scenario.</summary>
+    /// <param name="name">Unique, non-empty scenario name.</param>
+    /// <param name="step">The step function run once per iteration.</param>
+    public static Scenario Create(string name, Func<ScenarioContext, Task<Response>> step)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException("Scenario name must not be empty.", nameof(name));
+        ArgumentNullException.ThrowIfNull(step);
+        return new Scenario(name, step);
+    }
+
+    /// <summary>Sets the callback run once before warm-up.</summary>
+    /// <param name="init">The callback.</param>
+    public Scenario WithInit(Func<ScenarioInitContext, Task> init)
+    {
+        Init = init ?? throw new ArgumentNullException(nameof(init));
+        return this;
+    }
+
+    /// <summary>Sets the callback run once after the last iteration.</summary>
+    /// <param name="clean">The callback.</param>
+    public Scenario WithClean(Func<ScenarioInitContext, Task> clean)
+    {
+        Clean = clean ?? throw new ArgumentNullException(nameof(clean));
+        return this;
+    }
+
+    /// <summary>Sets the uncounted warm-up duration (zero disables warm-up).</summary>
+    /// <param name="duration">Zero or positive duration.</param>
+    public Scenario WithWarmUpDuration(TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero)
+            throw new ArgumentException($"WarmUpDuration must not be negative, was {duration}.", nameof(duration));
+        WarmUpDuration = duration;
+        return this;
+    }
+
+    /// <summary>Replaces the load phases; they run in the given order.</summary>
+    /// <param name="simulations">At least one simulation.</param>
+    public Scenario WithLoadSimulations(params LoadSimulation[] simulations)
+    {
+        ArgumentNullException.ThrowIfNull(simulations);
+        if (simulations.Length == 0)
+            throw new ArgumentException("LoadSimulations must contain at least one simulation.", nameof(simulations));
+        if (simulations.Any(s => s is null))
+            throw new ArgumentException("LoadSimulations must not contain null.", nameof(simulations));
+        _simulations.Clear();
+        _simulations.AddRange(simulations);
+        return this;
+    }
+
+    /// <summary>Adds thresholds evaluated on this scenario's statistics.</summary>
+    /// <param name="thresholds">The rules.</param>
+    public Scenario WithThresholds(params Threshold[] thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (thresholds.Any(t => t is null))
+            throw new ArgumentException("Thresholds must not contain null.", nameof(thresholds));
+        _thresholds.AddRange(thresholds);
+        return this;
+    }
+
+    /// <summary>Caps iterations in flight for open-model phases; arrivals beyond the cap are counted as dropped.</summary>
+    /// <param name="maxConcurrency">Positive cap.</param>
+    public Scenario WithMaxConcurrency(int maxConcurrency)
+    {
+        if (maxConcurrency <= 0)
+            throw new ArgumentException($"MaxConcurrency must be positive, was {maxConcurrency}.", nameof(maxConcurrency));
+        MaxConcurrency = maxConcurrency;
+        return this;
+    }
+}

@@ -1,0 +1,79 @@
+using HdrHistogram;
+
+namespace FaultLab.Load;
+
+/// <summary>
+/// The reading side of a <see cref="StatsRecorder"/>: once per interval it swaps out the interval's
+/// latencies, turns them into a timeline point, keeps the interval compressed for the interval log (so memory
+/// stays small however long the run) and adds them to the run totals. Single-threaded by design.
+/// </summary>
+internal sealed class IntervalAggregator
+{
+    private readonly StatsRecorder _recorder;
+    private readonly List<TimelinePoint> _timeline = [];
+    private readonly List<(double Start, double Length, byte[] Compressed)> _intervals = [];
+    private readonly Dictionary<int, long> _lastStatus = [];
+    private readonly HistogramBase _combined = Histograms.NewHistogram();
+    private HistogramBase? _openInterval, _closedInterval;
+    private long _lastOk, _lastFail, _lastDropped;
+    private double _lastEndSeconds;
+
+    public IntervalAggregator(StatsRecorder recorder) => _recorder = recorder;
+
+    public HistogramBase OpenTotal { get; } = Histograms.NewHistogram();
+    public HistogramBase ClosedTotal { get; } = Histograms.NewHistogram();
+    public IReadOnlyList<TimelinePoint> Timeline => _timeline;
+
+    /// <summary>Closes the interval ending at <paramref name="endSeconds"/> since the measured start.</summary>
+    public TimelinePoint CloseInterval(double endSeconds)
+    {
+        (_openInterval, _closedInterval) = _recorder.TakeInterval(_openInterval, _closedInterval);
+        OpenTotal.Add(_openInterval);
+        ClosedTotal.Add(_closedInterval);
+        _combined.Reset();
+        _combined.Add(_openInterval);
+        _combined.Add(_closedInterval);
+
+        var length = Math.Max(endSeconds - _lastEndSeconds, 1e-6);
+        long ok = _recorder.Ok, fail = _recorder.Fail, dropped = _recorder.Dropped;
+        var point = new TimelinePoint
+        {
+            StartSeconds = _lastEndSeconds,
+            LengthSeconds = length,
+            Ok = ok - _lastOk,
+            Fail = fail - _lastFail,
+            Count = ok - _lastOk + fail - _lastFail,
+            Dropped = dropped - _lastDropped,
+            Rps = (ok - _lastOk + fail - _lastFail) / length,
+            P50Ms = LatencyStats.Percentile(_combined, 50),
+            P99Ms = LatencyStats.Percentile(_combined, 99),
+            MaxMs = _combined.TotalCount == 0 ? 0 : _combined.GetMaxValue() / 1000.0,
+            StatusCodes = StatusDelta(),
+        };
+        _intervals.Add((_lastEndSeconds, length, Histograms.EncodeCompressed(_combined)));
+        _timeline.Add(point);
+        (_lastOk, _lastFail, _lastDropped, _lastEndSeconds) = (ok, fail, dropped, endSeconds);
+        return point;
+    }
+
+    /// <summary>The interval histograms, decoded, tagged with the scenario name.</summary>
+    public IReadOnlyList<IntervalHistogram> DecodeIntervals(string tag) =>
+        _intervals.Select(i => new IntervalHistogram(tag, i.Start, i.Length, Histograms.DecodeCompressed(i.Compressed))).ToList();
+
+    private Dictionary<string, long> StatusDelta()
+    {
+        var delta = new Dictionary<string, long>();
+        foreach (var (code, counter) in _recorder.StatusCodes)
+        {
+            var total = counter.Ok + counter.Fail;
+            _lastStatus.TryGetValue(code, out var previous);
+            if (total - previous > 0)
+                delta[StatusLabel(code)] = total - previous;
+            _lastStatus[code] = total;
+        }
+        return delta;
+    }
+
+    public static string StatusLabel(int code) =>
+        code == OutcomeCounter.NoStatusCode ? "none" : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using HdrHistogram;
+
+namespace FaultLab.Load;
+
+/// <summary>Aggregated statistics of one scenario's measured run (warm-up excluded).</summary>
+public sealed record ScenarioStats
+{
+    /// <summary>Scenario name.</summary>
+    public required string ScenarioName { get; init; }
+    /// <summary>Measured duration in seconds (load phases only, not the final drain).</summary>
+    public double DurationSeconds { get; init; }
+    /// <summary>Completed iterations.</summary>
+    public long Count { get; init; }
+    /// <summary>Successful iterations.</summary>
+    public long Ok { get; init; }
+    /// <summary>Failed iterations.</summary>
+    public long Fail { get; init; }
+    /// <summary>Open-model arrivals that found the concurrency cap reached and were never run (k6 dropped_iterations).</summary>
+    public long Dropped { get; init; }
+    /// <summary>Bytes reported by responses.</summary>
+    public long Bytes { get; init; }
+    /// <summary>Ok / Count, or 1 when nothing completed.</summary>
+    public double SuccessRate => Count == 0 ? 1 : (double)Ok / Count;
+    /// <summary>Completions per second over the measured duration.</summary>
+    public double Rps => DurationSeconds <= 0 ? 0 : Count / DurationSeconds;
+    /// <summary>Successful completions per second.</summary>
+    public double OkRps => DurationSeconds <= 0 ? 0 : Ok / DurationSeconds;
+
+    /// <summary>
+    /// The latency thresholds use. Open-model iterations are timed from their intended start, so they need no
+    /// correction; closed-model iterations are corrected for coordinated omission the way wrk does (back-filled
+    /// at each copy's mean interval). Equals <see cref="LatencyMeasured"/> when the run had no closed phases.
+    /// </summary>
+    public LatencyStats Latency { get; init; } = LatencyStats.Empty;
+
+    /// <summary>Latency exactly as measured, without coordinated-omission correction of closed-model iterations.</summary>
+    public LatencyStats LatencyMeasured { get; init; } = LatencyStats.Empty;
+
+    /// <summary>True when closed-model samples were corrected; reports then show both distributions.</summary>
+    public bool CorrectionApplied { get; init; }
+
+    /// <summary>The expected interval (ms) used for the closed-model correction: mean time per iteration per copy.</summary>
+    public double CorrectionIntervalMs { get; init; }
+
+    /// <summary>Open model: how late iterations actually started versus their schedule (generator health).</summary>
+    public LatencyStats ScheduleLag { get; init; } = LatencyStats.Empty;
+
+    /// <summary>Breakdown by status code, most frequent first.</summary>
+    public IReadOnlyList<StatusCodeStats> StatusCodes { get; init; } = [];
+
+    /// <summary>Breakdown by response tag, most frequent first.</summary>
+    public IReadOnlyList<TagStats> Tags { get; init; } = [];
+
+    /// <summary>The corrected latency histogram (microseconds) behind <see cref="Latency"/>.</summary>
+    [JsonIgnore]
+    public HistogramBase? Histogram { get; init; }
+
+    /// <summary>The measured latency histogram (microseconds) behind <see cref="LatencyMeasured"/>.</summary>
+    [JsonIgnore]
+    public HistogramBase? MeasuredHistogram { get; init; }
+
+    /// <summary>Looks up a tag's breakdown.</summary>
+    /// <param name="tag">The tag.</param>
+    public TagStats? FindTag(string tag) => Tags.FirstOrDefault(t => t.Tag == tag);
+}

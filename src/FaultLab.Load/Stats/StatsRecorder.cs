@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using HdrHistogram;
+
+namespace FaultLab.Load;
+
+/// <summary>
+/// The hot path: every completed iteration is recorded here from many threads at once. No global lock:
+/// latencies go to HdrHistogram <see cref="Recorder"/>s (interval swapping via a writer-reader phaser), counters
+/// are <see cref="Interlocked"/>, breakdowns are lock-free dictionary lookups of counter objects.
+/// </summary>
+internal sealed class StatsRecorder
+{
+    /// <summary>Beyond this many distinct tags, new tags are folded together so memory stays bounded.</summary>
+    public const int MaxTags = 100;
+    public const string OtherTag = "(other)";
+
+    private readonly Recorder _open = Histograms.NewRecorder();
+    private readonly Recorder _closed = Histograms.NewRecorder();
+    private readonly ConcurrentDictionary<int, OutcomeCounter> _statusCodes = new();
+    private readonly ConcurrentDictionary<string, TagRecorder> _tags = new();
+    private long _ok, _fail, _dropped, _bytes, _closedCopyTicks;
+
+    public StatsRecorder(bool enabled) => Enabled = enabled;
+
+    /// <summary>False during warm-up: everything is discarded.</summary>
+    public bool Enabled { get; }
+
+    public HistogramBase ScheduleLag { get; } = Histograms.NewConcurrentHistogram();
+
+    public long Ok => Volatile.Read(ref _ok);
+    public long Fail => Volatile.Read(ref _fail);
+    public long Dropped => Volatile.Read(ref _dropped);
+    public long Bytes => Volatile.Read(ref _bytes);
+    /// <summary>Sum of closed-model copies' active time, in <see cref="TimeSpan"/> ticks.</summary>
+    public long ClosedCopyTicks => Volatile.Read(ref _closedCopyTicks);
+
+    public IEnumerable<KeyValuePair<int, OutcomeCounter>> StatusCodes => _statusCodes;
+    public IEnumerable<KeyValuePair<string, TagRecorder>> Tags => _tags;
+
+    public void Record(Response response, TimeSpan latency, bool closedModel)
+    {
+        if (!Enabled)
+            return;
+        var micros = Histograms.ToMicros(latency);
+        (closedModel ? _closed : _open).RecordValue(micros);
+        if (response.IsSuccess) Interlocked.Increment(ref _ok);
+        else Interlocked.Increment(ref _fail);
+        if (response.SizeBytes != 0) Interlocked.Add(ref _bytes, response.SizeBytes);
+        _statusCodes.GetOrAdd(response.StatusCode ?? OutcomeCounter.NoStatusCode, static _ => new OutcomeCounter())
+            .Add(response.IsSuccess);
+        if (response.Tag is { } tag)
+            TagFor(tag).Record(response.IsSuccess, micros);
+    }
+
+    public void RecordDropped()
+    {
+        if (Enabled) Interlocked.Increment(ref _dropped);
+    }
+
+    public void RecordScheduleLag(TimeSpan lag)
+    {
+        if (Enabled) ScheduleLag.RecordValue(Histograms.ToMicros(lag));
+    }
+
+    /// <summary>A closed-model copy reports how long it was active, for the mean-interval correction.</summary>
+    public void AddClosedCopyTime(TimeSpan active)
+    {
+        if (Enabled) Interlocked.Add(ref _closedCopyTicks, active.Ticks);
+    }
+
+    /// <summary>Swaps out the latencies recorded since the previous call (single reader only).</summary>
+    public (HistogramBase Open, HistogramBase Closed) TakeInterval(HistogramBase? recycledOpen, HistogramBase? recycledClosed) =>
+        (_open.GetIntervalHistogram(recycledOpen), _closed.GetIntervalHistogram(recycledClosed));
+
+    private TagRecorder TagFor(string tag)
+    {
+        if (_tags.TryGetValue(tag, out var existing))
+            return existing;
+        return _tags.Count >= MaxTags
+            ? _tags.GetOrAdd(OtherTag, static _ => new TagRecorder())
+            : _tags.GetOrAdd(tag, static _ => new TagRecorder());
+    }
+}
+
+/// <summary>Ok/fail counters for one status code.</summary>
+internal sealed class OutcomeCounter
+{
+    public const int NoStatusCode = int.MinValue;
+    private long _ok, _fail;
+    public long Ok => Volatile.Read(ref _ok);
+    public long Fail => Volatile.Read(ref _fail);
+    public void Add(bool success)
+    {
+        if (success) Interlocked.Increment(ref _ok);
+        else Interlocked.Increment(ref _fail);
+    }
+}
+
+/// <summary>Counters and a concurrent histogram for one tag.</summary>
+internal sealed class TagRecorder
+{
+    private long _ok, _fail;
+    public HistogramBase Latency { get; } = Histograms.NewConcurrentHistogram();
+    public long Ok => Volatile.Read(ref _ok);
+    public long Fail => Volatile.Read(ref _fail);
+    public void Record(bool success, long micros)
+    {
+        if (success) Interlocked.Increment(ref _ok);
+        else Interlocked.Increment(ref _fail);
+        Latency.RecordValue(micros);
+    }
+}

@@ -1,0 +1,12 @@
+namespace FaultLab.Load;
+
+/// <summary>How many iterations reported one status code, split by outcome.</summary>
+/// <param name="StatusCode">The code, or null for responses without one.</param>
+/// <param name="Count">All iterations with this code.</param>
+/// <param name="Ok">Successful ones.</param>
+/// <param name="Fail">Failed ones.</param>
+public sealed record StatusCodeStats(int? StatusCode, long Count, long Ok, long Fail)
+{
+    /// <summary>Display label: the code, or "none".</summary>
+    public string Label => StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+}

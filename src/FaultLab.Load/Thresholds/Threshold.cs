@@ -1,0 +1,129 @@
+using System.Globalization;
+
+namespace FaultLab.Load;
+
+/// <summary>
+/// A pass/fail rule over a scenario's statistics, evaluated at the end of the run (and every second while
+/// running when <see cref="AbortOnFail"/> is set). Latency rules use the coordinated-omission-corrected
+/// distribution.
+/// </summary>
+public sealed class Threshold
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly Func<ScenarioStats, Verdict> _evaluate;
+
+    private Threshold(string rule, string? tag, bool abortOnFail, Func<ScenarioStats, Verdict> evaluate)
+    {
+        Rule = rule;
+        Tag = tag;
+        AbortOnFail = abortOnFail;
+        _evaluate = evaluate;
+    }
+
+    /// <summary>Human-readable rule.</summary>
+    public string Rule { get; }
+
+    /// <summary>Tag the rule applies to, or null for the whole scenario.</summary>
+    public string? Tag { get; }
+
+    /// <summary>When true, the scenario stops as soon as the rule fails during the run (checked once per second after the first second).</summary>
+    public bool AbortOnFail { get; }
+
+    /// <summary>Success rate (0–1) must be at least <paramref name="atLeast"/>.</summary>
+    /// <param name="atLeast">Minimum success rate between 0 and 1.</param>
+    /// <param name="tag">Optional tag scope.</param>
+    /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
+    public static Threshold SuccessRate(double atLeast, string? tag = null, bool abortOnFail = false)
+    {
+        if (double.IsNaN(atLeast) || atLeast < 0 || atLeast > 1)
+            throw new ArgumentException($"SuccessRate threshold must be between 0 and 1, was {atLeast}.", nameof(atLeast));
+        return new Threshold(string.Format(Inv, "success rate >= {0:P2}", atLeast), tag, abortOnFail, stats =>
+        {
+            var actual = tag is null ? stats.SuccessRate : stats.FindTag(tag)?.SuccessRate ?? 1;
+            return new Verdict(actual >= atLeast, actual.ToString("P2", Inv), $">= {atLeast.ToString("P2", Inv)}",
+                string.Format(Inv, "{0:+0.00;-0.00} percentage points", (actual - atLeast) * 100));
+        });
+    }
+
+    /// <summary>The <paramref name="percentile"/>th latency percentile must be at most <paramref name="atMost"/>.</summary>
+    /// <param name="percentile">Percentile between 0 (exclusive) and 100 (inclusive), e.g. 99 or 99.9.</param>
+    /// <param name="atMost">Latency limit.</param>
+    /// <param name="tag">Optional tag scope (tags use measured latency).</param>
+    /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
+    public static Threshold Percentile(double percentile, TimeSpan atMost, string? tag = null, bool abortOnFail = false)
+    {
+        if (double.IsNaN(percentile) || percentile <= 0 || percentile > 100)
+            throw new ArgumentException($"percentile must be in (0, 100], was {percentile}.", nameof(percentile));
+        if (atMost <= TimeSpan.Zero)
+            throw new ArgumentException($"Percentile limit must be positive, was {atMost}.", nameof(atMost));
+        var limitMs = atMost.TotalMilliseconds;
+        return new Threshold(string.Format(Inv, "p{0} <= {1} ms", percentile, limitMs), tag, abortOnFail, stats =>
+        {
+            var histogram = tag is null ? stats.Histogram : stats.FindTag(tag)?.Histogram;
+            var actual = histogram is null ? 0 : LatencyStats.Percentile(histogram, percentile);
+            var delta = actual - limitMs;
+            return new Verdict(actual <= limitMs, string.Format(Inv, "{0:0.###} ms", actual), string.Format(Inv, "<= {0:0.###} ms", limitMs),
+                string.Format(Inv, "{0} by {1:0.###} ms ({2:+0.0;-0.0}%)", delta > 0 ? "over" : "under", Math.Abs(delta), delta / limitMs * 100));
+        });
+    }
+
+    /// <summary>Completions per second must be at least <paramref name="atLeast"/>.</summary>
+    /// <param name="atLeast">Minimum throughput, positive.</param>
+    /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
+    public static Threshold Rps(double atLeast, bool abortOnFail = false)
+    {
+        if (double.IsNaN(atLeast) || atLeast <= 0)
+            throw new ArgumentException($"Rps threshold must be positive, was {atLeast}.", nameof(atLeast));
+        return new Threshold(string.Format(Inv, "rps >= {0:0.##}", atLeast), null, abortOnFail, stats =>
+            new Verdict(stats.Rps >= atLeast, stats.Rps.ToString("0.##", Inv), $">= {atLeast.ToString("0.##", Inv)}",
+                string.Format(Inv, "{0:+0.##;-0.##} rps", stats.Rps - atLeast)));
+    }
+
+    /// <summary>Dropped arrivals (open model, concurrency cap reached) must be at most <paramref name="atMost"/>.</summary>
+    /// <param name="atMost">Maximum dropped count, zero or more (0 is the usual gate: a generator that could not keep up invalidates the run).</param>
+    /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
+    public static Threshold Dropped(long atMost = 0, bool abortOnFail = false)
+    {
+        if (atMost < 0)
+            throw new ArgumentException($"Dropped threshold must not be negative, was {atMost}.", nameof(atMost));
+        return new Threshold(string.Format(Inv, "dropped <= {0}", atMost), null, abortOnFail, stats =>
+            new Verdict(stats.Dropped <= atMost, stats.Dropped.ToString(Inv), $"<= {atMost.ToString(Inv)}",
+                string.Format(Inv, "{0} by {1}", stats.Dropped > atMost ? "over" : "under", Math.Abs(stats.Dropped - atMost))));
+    }
+
+    /// <summary>A rule of your own.</summary>
+    /// <param name="name">Name shown in reports.</param>
+    /// <param name="predicate">True when the rule holds.</param>
+    /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
+    public static Threshold Custom(string name, Func<ScenarioStats, bool> predicate, bool abortOnFail = false)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException("Custom threshold name must not be empty.", nameof(name));
+        ArgumentNullException.ThrowIfNull(predicate);
+        return new Threshold(name, null, abortOnFail, stats =>
+        {
+            var ok = predicate(stats);
+            return new Verdict(ok, ok ? "true" : "false", "true", ok ? "holds" : "does not hold");
+        });
+    }
+
+    /// <summary>Evaluates the rule.</summary>
+    /// <param name="stats">The scenario statistics.</param>
+    public ThresholdResult Evaluate(ScenarioStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        var verdict = _evaluate(stats);
+        return new ThresholdResult
+        {
+            ScenarioName = stats.ScenarioName,
+            Rule = Tag is null ? Rule : $"{Rule} [tag {Tag}]",
+            Tag = Tag,
+            Passed = verdict.Passed,
+            Actual = verdict.Actual,
+            Expected = verdict.Expected,
+            Margin = verdict.Margin,
+        };
+    }
+
+    private readonly record struct Verdict(bool Passed, string Actual, string Expected, string Margin);
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using HdrHistogram;
+
+namespace FaultLab.Load.Tests;
+
+public sealed class IntervalLogTests
+{
+    private static IntervalHistogram Interval(string tag, double start, Random random, int count)
+    {
+        var histogram = new LongHistogram(1, 3_600_000_000, 3);
+        for (var i = 0; i < count; i++)
+            histogram.RecordValue(random.Next(50, 5_000_000));
+        return new IntervalHistogram(tag, start, 1, histogram);
+    }
+
+    [Fact]
+    public void Logs_round_trip_and_logs_from_several_machines_add_up()
+    {
+        var random = new Random(42);
+        var machineA = Enumerable.Range(0, 5).Select(i => Interval("checkout", i, random, 1000 + i)).ToList();
+        var machineB = Enumerable.Range(0, 5).Select(i => Interval("checkout", i, random, 3000)).ToList();
+        var start = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+        byte[] Write(IEnumerable<IntervalHistogram> intervals)
+        {
+            using var stream = new MemoryStream();
+            HdrIntervalLogWriter.Write(stream, start, intervals);
+            return stream.ToArray();
+        }
+        var logA = Write(machineA);
+        var logB = Write(machineB);
+
+        var text = Encoding.UTF8.GetString(logA);
+        Assert.NotEqual(0xEF, logA[0]);                                          // UTF-8 without BOM
+        Assert.StartsWith("#[Histogram log format version 1.3]\n", text);
+        Assert.Contains("#[StartTime: 1767323045.000 (seconds since epoch)", text); // invariant: '.' decimal separator
+        Assert.Contains("\nTag=checkout,0.000,1.000,", text);
+
+        var readA = HdrIntervalLogReader.Read(new MemoryStream(logA));
+        Assert.Equal(5, readA.Count);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(machineA[i].Histogram.TotalCount, readA[i].Histogram.TotalCount);
+            Assert.Equal(machineA[i].Histogram.GetValueAtPercentile(99), readA[i].Histogram.GetValueAtPercentile(99));
+        }
+
+        var merged = HdrIntervalLogReader.Sum(readA.Concat(HdrIntervalLogReader.Read(new MemoryStream(logB))), "checkout");
+        var expected = new LongHistogram(1, 3_600_000_000, 3);
+        foreach (var interval in machineA.Concat(machineB))
+            expected.Add(interval.Histogram);
+        Assert.Equal(expected.TotalCount, merged.TotalCount);
+        foreach (var p in new[] { 50.0, 90, 99, 99.9 })
+            Assert.Equal(expected.GetValueAtPercentile(p), merged.GetValueAtPercentile(p));
+        Assert.Equal(expected.GetMaxValue(), merged.GetMaxValue());
+    }
+
+    [Fact]
+    public void Tags_with_separators_are_sanitised_and_other_tags_are_filtered_out()
+    {
+        var random = new Random(1);
+        using var stream = new MemoryStream();
+        HdrIntervalLogWriter.Write(stream, DateTimeOffset.UnixEpoch, [Interval("a b,c", 0, random, 10), Interval("other", 0, random, 7)]);
+        stream.Position = 0;
+        var read = HdrIntervalLogReader.Read(stream);
+        Assert.Equal("a_b_c", read[0].Tag);
+        Assert.Equal(10, HdrIntervalLogReader.Sum(read, "a b,c").TotalCount);
+        Assert.Equal(17, HdrIntervalLogReader.Sum(read).TotalCount);
+    }
+}
