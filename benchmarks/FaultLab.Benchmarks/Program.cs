@@ -4,8 +4,14 @@ namespace FaultLab.Benchmarks;
 
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
+        // "load ..." is the FaultLab.Load contender of load-vs-wrk/run.sh; anything else goes to BenchmarkDotNet.
+        if (args.Length > 0 && args[0] == "load")
+        {
+            return await LoadRunner.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create());
         return 0;
     }
