@@ -18,8 +18,8 @@ internal static class BenchConfig
         .AddJob(Job.Default
             .WithId("Bench")
             .WithLaunchCount(1)
-            .WithWarmupCount(4)
-            .WithIterationCount(12)
+            .WithWarmupCount(6)
+            .WithIterationCount(20)
             .WithIterationTime(TimeInterval.FromMilliseconds(250)))
         .AddColumn(StatisticColumn.Median, StatisticColumn.OperationsPerSecond)
         .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Percentage))
