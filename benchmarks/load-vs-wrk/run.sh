@@ -46,7 +46,7 @@ echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  nproc: $(nproc)  cpu: $(grep -m1 '
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "closed model: $CONNECTIONS connections, ${DURATION}s each, $ROUNDS rounds, endpoint $url"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-sum_fl=0; sum_wrk=0; sum_hey=0
+sum_fl=0; sum_wrk=0; sum_hey=0; sum_naive=0
 for round in $(seq 1 "$ROUNDS"); do
   wrk_rps=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" "$url" | awk '/^Requests\/sec:/ { print $2 }')
   hey_rps=0
@@ -55,13 +55,19 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   fl_line=$("${RUNNER[@]}" closed "$url" "$CONNECTIONS" "$DURATION" || true)
   fl_rps=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$fl_line")
+  # Not a contender: the engine's step in a bare loop, to tell HttpClient's cost from the engine's.
+  naive_rps=$("${RUNNER[@]}" naive "$url" "$CONNECTIONS" "$DURATION" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p')
   printf 'round %d: wrk %8.0f req/s | hey %8.0f req/s (%s x wrk) | FaultLab.Load %8.0f req/s (%s x wrk)  [%s]\n' \
     "$round" "$wrk_rps" "$hey_rps" "$(ratio "$hey_rps" "$wrk_rps")" "${fl_rps:-0}" "$(ratio "${fl_rps:-0}" "$wrk_rps")" "$fl_line"
+  printf '         bare HttpClient loop, no engine: %8.0f req/s (%s x wrk; engine = %s x loop)\n' \
+    "$naive_rps" "$(ratio "$naive_rps" "$wrk_rps")" "$(ratio "${fl_rps:-0}" "$naive_rps")"
+  sum_naive=$(awk -v s="$sum_naive" -v x="$naive_rps" 'BEGIN { print s + x }')
   sum_wrk=$(awk -v s="$sum_wrk" -v x="$wrk_rps" 'BEGIN { print s + x }')
   sum_hey=$(awk -v s="$sum_hey" -v x="$hey_rps" 'BEGIN { print s + x }')
   sum_fl=$(awk -v s="$sum_fl" -v x="${fl_rps:-0}" 'BEGIN { print s + x }')
 done
-echo "mean over rounds: FaultLab.Load $(ratio "$sum_fl" "$sum_wrk") x wrk (target >= 0.8); hey $(ratio "$sum_hey" "$sum_wrk") x wrk"
+echo "mean over rounds: FaultLab.Load $(ratio "$sum_fl" "$sum_wrk") x wrk (target >= 0.8); hey $(ratio "$sum_hey" "$sum_wrk") x wrk;" \
+  "bare HttpClient loop $(ratio "$sum_naive" "$sum_wrk") x wrk; engine $(ratio "$sum_fl" "$sum_naive") x bare loop"
 
 echo "arrival rate: target $RATE/s for ${RATE_SECONDS}s (open model)"
 "${RUNNER[@]}" rate "$url" "$RATE" "$RATE_SECONDS" || true
