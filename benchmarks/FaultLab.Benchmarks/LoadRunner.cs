@@ -82,6 +82,10 @@ internal static class LoadRunner
     // What the engine's step does, in a plain loop per connection, with the same one-second warm-up.
     private static async Task<int> NaiveAsync(HttpClient client, int connections, TimeSpan duration)
     {
+        // The same thread-pool head start the engine gives itself (LoadTestOptions.MinWorkerThreads), or the loop
+        // would measure the pool's slow thread injection rather than HttpClient.
+        ThreadPool.GetMinThreads(out _, out int io);
+        ThreadPool.SetMinThreads(new LoadTestOptions().MinWorkerThreads, io);
         await LoopAsync(client, connections, TimeSpan.FromSeconds(1)).ConfigureAwait(false);
         (long count, TimeSpan elapsed) = await LoopAsync(client, connections, duration).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rps={count / elapsed.TotalSeconds:0} count={count}"));
