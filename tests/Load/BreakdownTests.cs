@@ -1,6 +1,6 @@
 namespace FaultLab.Load.Tests;
 
-public sealed class BreakdownTests
+public sealed class BreakdownTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Status_codes_and_tags_are_counted_with_outcomes()
@@ -40,7 +40,11 @@ public sealed class BreakdownTests
         Assert.Equal(result.Stats.Count, result.Timeline.Sum(p => p.Count));
         Assert.Equal(result.Stats.Fail, result.Timeline.Sum(p => p.Fail));
         Assert.Equal(result.Stats.Count, result.Timeline.Sum(p => p.StatusCodes.Values.Sum()));
-        Assert.All(result.Timeline, p => Assert.InRange(p.Rps, 90, 110));
+        Assert.All(result.Timeline, p => Assert.Equal(p.Count, p.StatusCodes.Values.Sum())); // each point agrees with itself
+        Assert.All(result.Timeline, p => Assert.Equal(p.Count, p.Ok + p.Fail));
+        foreach (var p in result.Timeline) output.WriteLine($"{p.StartSeconds:0.000} +{p.LengthSeconds:0.000}: {p.Count} ({p.Rps:0.0}/s)");
+        // ±15 %: on a loaded shared machine a late dispatcher wake-up near a boundary moves a few arrivals across it.
+        Assert.All(result.Timeline, p => Assert.InRange(p.Rps, 85, 115));
     }
 
     [Fact]
@@ -71,5 +75,19 @@ public sealed class BreakdownTests
         Assert.InRange(result["a"].Stats.Count, 99, 101);
         Assert.InRange(result["b"].Stats.Count, 39, 41);
         Assert.True(result.Duration < TimeSpan.FromSeconds(3.5), $"ran {result.Duration}");
+    }
+}
+
+public sealed class TagCardinalityTests
+{
+    [Fact]
+    public void Tags_beyond_the_cap_fold_into_other_so_memory_stays_bounded()
+    {
+        var recorder = new StatsRecorder(enabled: true);
+        for (var i = 0; i < StatsRecorder.MaxTags + 50; i++)
+            recorder.Record(Response.Ok(tag: "url-" + i), TimeSpan.FromMilliseconds(1), closedModel: false);
+        var tags = recorder.Tags.ToList();
+        Assert.Equal(StatsRecorder.MaxTags + 1, tags.Count);
+        Assert.Equal(50, tags.Single(t => t.Key == StatsRecorder.OtherTag).Value.Ok);
     }
 }

@@ -14,19 +14,4 @@ public sealed class ConsoleOutputTests
         Assert.True(result.Passed);
         result.EnsureThresholdsPassed();
     }
-
-    [Fact]
-    public async Task Init_and_clean_run_once_around_the_iterations()
-    {
-        var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var scenario = Scenario.Create("lifecycle", _ => { events.Enqueue("step"); return Task.FromResult(Response.Ok()); })
-            .WithInit(ctx => { events.Enqueue("init:" + ctx.ScenarioName); return Task.CompletedTask; })
-            .WithClean(_ => { events.Enqueue("clean"); return Task.CompletedTask; })
-            .WithLoadSimulations(Simulation.IterationsForConstant(2, 10));
-        await Quiet.RunAsync(scenario);
-        var list = events.ToList();
-        Assert.Equal("init:lifecycle", list[0]);
-        Assert.Equal("clean", list[^1]);
-        Assert.Equal(10, list.Count(e => e == "step"));
-    }
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace FaultLab.Load;
 
-/// <summary>Renders a result as Markdown: thresholds first (like k6), then one block of tables per scenario.</summary>
+/// <summary>Renders a result as Markdown: one block of tables per scenario, verdicts right after each summary.</summary>
 public static class MarkdownReport
 {
     /// <summary>Renders a result.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FaultLab.Load;
 
 /// <summary>
-/// The tables every report shows, built once as plain text cells so Markdown, HTML and the console render the
+/// The tables every report shows (verdicts right after the summary, as k6 prints thresholds first), built once as plain text cells so Markdown, HTML and the console render the
 /// same content (and plugin sections travel the same path).
 /// </summary>
 internal static class ReportTables
@@ -23,6 +23,9 @@ internal static class ReportTables
             ["bytes", st.Bytes.ToString(Inv)],
             ["verdict", s.AbortReason is { } reason ? "ABORTED: " + reason : s.Passed ? "passed" : "FAILED"],
         ]);
+        if (s.Thresholds.Count > 0)
+            yield return new ReportSection("Thresholds", ["rule", "status", "actual", "expected", "margin"],
+                s.Thresholds.Select(t => Row(t.Rule, t.Passed ? "pass" : "FAIL", t.Actual, t.Expected, t.Margin)).ToList());
         yield return Latency(st);
         if (st.ScheduleLag.Count > 0)
             yield return new ReportSection("Open-model schedule lag (generator health: actual start minus intended start)",
@@ -34,9 +37,6 @@ internal static class ReportTables
             yield return new ReportSection("Tags", ["tag", "count", "ok", "fail", "success", "p50", "p99"],
                 st.Tags.Select(t => Row(t.Tag, N(t.Count), N(t.Ok), N(t.Fail), t.SuccessRate.ToString("P2", Inv),
                     Ms(t.Latency.P50Ms), Ms(t.Latency.P99Ms))).ToList());
-        if (s.Thresholds.Count > 0)
-            yield return new ReportSection("Thresholds", ["rule", "status", "actual", "expected", "margin"],
-                s.Thresholds.Select(t => Row(t.Rule, t.Passed ? "pass" : "FAIL", t.Actual, t.Expected, t.Margin)).ToList());
         if (s.CustomMetrics.Count > 0)
             yield return new ReportSection("Custom metrics", ["metric", "value"],
                 s.CustomMetrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => Row(m.Key, m.Value.ToString("0.####", Inv))).ToList());

@@ -24,34 +24,29 @@ internal static class SvgCharts
     /// </summary>
     public static string Lines(string title, string yUnit, IReadOnlyList<Series> series, double xMax, IReadOnlyList<TimelineMarker> markers, bool logScale = false)
     {
-        var values = series.SelectMany(s => s.Points).Select(p => p.Y).Where(v => v > 0).DefaultIfEmpty(1).ToList();
-        var scale = logScale
-            ? new Scale(true, Math.Floor(Math.Log10(values.Min())), Math.Max(Math.Ceiling(Math.Log10(values.Max())), Math.Floor(Math.Log10(values.Min())) + 1))
-            : new Scale(false, 0, NiceCeiling(series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(0).Max()));
-        _scale = scale;
-        var yMax = scale.Max;
+        var values = series.SelectMany(s => s.Points).Select(p => p.Y).ToList();
+        var scale = logScale ? Scale.Log(values) : Scale.Linear(values.DefaultIfEmpty(0).Max());
         var svg = Open(title);
-        Axes(svg, xMax, yMax, yUnit);
+        Axes(svg, xMax, scale, yUnit);
         foreach (var s in series.Where(s => s.Points.Count > 0))
         {
-            var path = string.Join(" ", s.Points.Select((p, i) => F("{0}{1:0.#},{2:0.#}", i == 0 ? "M" : "L", X(p.X, xMax), Y(p.Y, yMax))));
+            var path = string.Join(" ", s.Points.Select((p, i) => F("{0}{1:0.#},{2:0.#}", i == 0 ? "M" : "L", X(p.X, xMax), scale.Y(p.Y))));
             svg.Append(F("<path d=\"{0}\" fill=\"none\" stroke=\"{1}\" stroke-width=\"2\"{2}/>", path, s.Color, s.Dashed ? " stroke-dasharray=\"6 4\"" : ""));
             foreach (var p in s.Points)
                 svg.Append(F("<circle cx=\"{0:0.#}\" cy=\"{1:0.#}\" r=\"2.5\" fill=\"{2}\"><title>{3} at {4:0.#} s: {5:0.###} {6}</title></circle>",
-                    X(p.X, xMax), Y(p.Y, yMax), s.Color, Enc(s.Name), p.X, p.Y, Enc(yUnit)));
+                    X(p.X, xMax), scale.Y(p.Y), s.Color, Enc(s.Name), p.X, p.Y, Enc(yUnit)));
         }
         Legend(svg, series.Select(s => (s.Name, s.Color)).ToList());
         Markers(svg, markers, xMax);
-        _scale = null;
         return svg.Append("</svg>").ToString();
     }
 
     /// <summary>Stacked bars per interval (e.g. status codes per second).</summary>
     public static string StackedBars(string title, IReadOnlyList<TimelinePoint> points, IReadOnlyList<string> keys, double xMax, IReadOnlyList<TimelineMarker> markers)
     {
-        var yMax = NiceCeiling(points.Select(p => (double)p.StatusCodes.Values.Sum()).DefaultIfEmpty(0).Max());
+        var scale = Scale.Linear(points.Select(p => (double)p.StatusCodes.Values.Sum()).DefaultIfEmpty(0).Max());
         var svg = Open(title);
-        Axes(svg, xMax, yMax, "per interval");
+        Axes(svg, xMax, scale, "per interval");
         foreach (var p in points)
         {
             double stacked = 0;
@@ -60,9 +55,9 @@ internal static class SvgCharts
             for (var k = 0; k < keys.Count; k++)
             {
                 if (!p.StatusCodes.TryGetValue(keys[k], out var count) || count == 0) continue;
-                var yTop = Y(stacked + count, yMax);
+                var yTop = scale.Y(stacked + count);
                 svg.Append(F("<rect x=\"{0:0.#}\" y=\"{1:0.#}\" width=\"{2:0.#}\" height=\"{3:0.#}\" fill=\"{4}\"><title>{5}: {6} in {7:0.#}–{8:0.#} s</title></rect>",
-                    x0 + 1, yTop, w, Y(stacked, yMax) - yTop, ColorFor(keys[k], k), Enc(keys[k]), count, p.StartSeconds, p.StartSeconds + p.LengthSeconds));
+                    x0 + 1, yTop, w, scale.Y(stacked) - yTop, ColorFor(keys[k], k), Enc(keys[k]), count, p.StartSeconds, p.StartSeconds + p.LengthSeconds));
                 stacked += count;
             }
         }
@@ -98,14 +93,11 @@ internal static class SvgCharts
         new StringBuilder(F("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">", Width, Height, Enc(title)))
             .Append(F("<text x=\"{0}\" y=\"18\" class=\"title\">{1}</text>", Left, Enc(title)));
 
-    private static void Axes(StringBuilder svg, double xMax, double yMax, string yUnit)
+    private static void Axes(StringBuilder svg, double xMax, Scale scale, string yUnit)
     {
-        var ticks = _scale is { Log: true } log
-            ? Enumerable.Range(0, (int)(log.Max - log.Min) + 1).Select(i => Math.Pow(10, log.Min + i)).ToList()
-            : Enumerable.Range(0, (int)Math.Round(yMax / NiceStep(yMax)) + 1).Select(i => i * NiceStep(yMax)).ToList();
-        foreach (var v in ticks)
+        foreach (var v in scale.Ticks())
         {
-            var y = Y(v, yMax);
+            var y = scale.Y(v);
             svg.Append(F("<line x1=\"{0}\" y1=\"{1:0.#}\" x2=\"{2}\" y2=\"{1:0.#}\" class=\"grid\"/>", Left, y, Left + PlotW));
             svg.Append(F("<text x=\"{0}\" y=\"{1:0.#}\" text-anchor=\"end\" class=\"axis\">{2}</text>", Left - 6, y + 4, Short(v)));
         }
@@ -164,14 +156,26 @@ internal static class SvgCharts
     }
 
     private static double X(double seconds, double xMax) => Left + PlotW * Math.Clamp(seconds / Math.Max(xMax, 1e-9), 0, 1);
-    private static double Y(double value, double yMax) => _scale is { Log: true } log
-        ? Top + PlotH - PlotH * Math.Clamp((Math.Log10(Math.Max(value, 1e-9)) - log.Min) / (log.Max - log.Min), 0, 1)
-        : Top + PlotH - PlotH * Math.Clamp(value / yMax, 0, 1);
+    /// <summary>A y axis: linear from 0, or logarithmic over whole decades (Min and Max are then exponents).</summary>
+    private sealed record Scale(bool IsLog, double Min, double Max)
+    {
+        public static Scale Linear(double maxValue) => new(false, 0, NiceCeiling(maxValue));
 
-    /// <summary>Y scale of the chart being drawn; log scales hold decade exponents. Rendering is single-threaded per call.</summary>
-    [ThreadStatic] private static Scale? _scale;
+        public static Scale Log(IEnumerable<double> values)
+        {
+            var positive = values.Where(v => v > 0).DefaultIfEmpty(1).ToList();
+            var low = Math.Floor(Math.Log10(positive.Min()));
+            return new Scale(true, low, Math.Max(Math.Ceiling(Math.Log10(positive.Max())), low + 1));
+        }
 
-    private sealed record Scale(bool Log, double Min, double Max);
+        public double Y(double value) => Top + PlotH - PlotH * Math.Clamp(IsLog
+            ? (Math.Log10(Math.Max(value, 1e-9)) - Min) / (Max - Min)
+            : value / Max, 0, 1);
+
+        public IEnumerable<double> Ticks() => IsLog
+            ? Enumerable.Range(0, (int)(Max - Min) + 1).Select(i => Math.Pow(10, Min + i))
+            : Enumerable.Range(0, (int)Math.Round(Max / NiceStep(Max)) + 1).Select(i => i * NiceStep(Max));
+    }
     private static string Short(double v) => v is > 0 and < 0.01 ? F("{0:0.####}", v) : v >= 10_000 ? F("{0:0.#}k", v / 1000) : v >= 100 ? F("{0:0}", v) : F("{0:0.##}", v);
     private static string Enc(string s) => WebUtility.HtmlEncode(s);
     private static string F(string format, params object[] args) => string.Format(Inv, format, args);

@@ -14,7 +14,11 @@ public sealed class LoadTestResult
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>Total run time including init, warm-up, drain and clean.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan Duration { get; }
+
+    /// <summary><see cref="Duration"/> in seconds (what the JSON report carries).</summary>
+    public double DurationSeconds => Duration.TotalSeconds;
 
     /// <summary>One result per scenario, in the order given.</summary>
     public IReadOnlyList<ScenarioResult> Scenarios { get; }

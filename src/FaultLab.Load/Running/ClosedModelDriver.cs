@@ -12,7 +12,7 @@ internal static class ClosedModelDriver
     /// <summary>Runs a time-bound phase that ramps from <paramref name="fromCopies"/> to <paramref name="toCopies"/>.</summary>
     public static async Task RunForAsync(ScenarioRun run, int fromCopies, int toCopies, long phaseStart, long phaseEnd)
     {
-        var target = new StrongBox(fromCopies);
+        var target = new SharedNumber(fromCopies);
         var started = 0;
         var duration = run.Time.GetElapsedTime(phaseStart, phaseEnd);
         while (true)
@@ -28,14 +28,14 @@ internal static class ClosedModelDriver
                 run.ClosedCopies.Add(Task.Run(() => CopyLoopAsync(run, copy, () => copy < Volatile.Read(ref target.Value), phaseEnd, budget: null)));
             }
             var next = Pacer.Add(run.Time, now, fromCopies == toCopies ? duration.TotalSeconds : RampStep.TotalSeconds);
-            await Pacer.WaitUntilAsync(run.Time, Math.Min(next, phaseEnd), precise: false, run.Token).ConfigureAwait(false);
+            await Pacer.WaitUntilAsync(run.Time, Math.Min(next, phaseEnd), run.Token).ConfigureAwait(false);
         }
     }
 
     /// <summary>Runs an iteration-bound phase: <paramref name="copies"/> copies share <paramref name="iterations"/>.</summary>
     public static Task RunIterationsAsync(ScenarioRun run, int copies, long iterations)
     {
-        var budget = new StrongBox(iterations);
+        var budget = new SharedNumber(iterations);
         var tasks = Enumerable.Range(0, copies)
             .Select(copy => Task.Run(() => CopyLoopAsync(run, copy, static () => true, long.MaxValue, budget)))
             .ToList();
@@ -44,7 +44,7 @@ internal static class ClosedModelDriver
         return Task.WhenAll(tasks);
     }
 
-    private static async Task CopyLoopAsync(ScenarioRun run, int copy, Func<bool> stillWanted, long phaseEnd, StrongBox? budget)
+    private static async Task CopyLoopAsync(ScenarioRun run, int copy, Func<bool> stillWanted, long phaseEnd, SharedNumber? budget)
     {
         var activeFrom = run.Time.GetTimestamp();
         try
@@ -64,7 +64,7 @@ internal static class ClosedModelDriver
     }
 
     /// <summary>A shared mutable number (ramp target or iteration budget).</summary>
-    private sealed class StrongBox(long value)
+    private sealed class SharedNumber(long value)
     {
         public long Value = value;
     }

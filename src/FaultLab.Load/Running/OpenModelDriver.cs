@@ -14,7 +14,7 @@ internal static class OpenModelDriver
     {
         var precise = meanRatePerSecond > 0 && 1 / meanRatePerSecond >= PreciseGapSeconds;
         if (!ReferenceEquals(run.Time, TimeProvider.System))
-            return RunOnTimersAsync(run, offsets, precise, phaseStart);
+            return RunOnTimersAsync(run, offsets, phaseStart);
         // Real time: a dedicated thread, so the schedule never waits for a free thread-pool thread.
         return Task.Factory.StartNew(() =>
         {
@@ -27,12 +27,13 @@ internal static class OpenModelDriver
         }, run.Token, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
     }
 
-    private static async Task RunOnTimersAsync(ScenarioRun run, IEnumerable<double> offsets, bool precise, long phaseStart)
+    /// <summary>Fake clocks (tests): timer waits only, same batching semantics.</summary>
+    private static async Task RunOnTimersAsync(ScenarioRun run, IEnumerable<double> offsets, long phaseStart)
     {
         foreach (var offset in offsets)
         {
             var due = Pacer.Add(run.Time, phaseStart, offset);
-            await Pacer.WaitUntilAsync(run.Time, due, precise, run.Token).ConfigureAwait(false);
+            await Pacer.WaitUntilAsync(run.Time, due, run.Token).ConfigureAwait(false);
             Fire(run, due);
         }
     }

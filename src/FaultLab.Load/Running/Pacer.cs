@@ -1,35 +1,26 @@
 namespace FaultLab.Load;
 
 /// <summary>
-/// Waits until a timestamp with sub-millisecond precision. Timer-based delays fire a millisecond or more
-/// late, so the last stretch is spent yielding the thread instead of sleeping. With a fake
-/// <see cref="TimeProvider"/> (tests) or when precision is not asked for, it only uses timer delays.
+/// Waits until a timestamp. The open-model dispatcher needs sub-millisecond precision and gets it from a
+/// dedicated thread (kernel wait, then yielding for the last stretch); everything else uses timers.
 /// </summary>
 internal static class Pacer
 {
-    private static readonly TimeSpan SpinWindow = TimeSpan.FromMilliseconds(1.5);
     private static readonly TimeSpan TimerGranularity = TimeSpan.FromMilliseconds(1);
 
-    public static async ValueTask WaitUntilAsync(TimeProvider time, long dueTimestamp, bool precise, CancellationToken token)
+    /// <summary>
+    /// Timer-based wait, for waits where a millisecond does not matter (phase ends, ramp steps, the sampler)
+    /// and for fake clocks. Sub-millisecond remainders are rounded up to one timer tick: a zero delay would spin.
+    /// </summary>
+    public static async ValueTask WaitUntilAsync(TimeProvider time, long dueTimestamp, CancellationToken token)
     {
-        var canSpin = precise && ReferenceEquals(time, TimeProvider.System);
         while (true)
         {
             token.ThrowIfCancellationRequested();
             var remaining = time.GetElapsedTime(time.GetTimestamp(), dueTimestamp);
             if (remaining <= TimeSpan.Zero)
                 return;
-            if (!canSpin)
-            {
-                // Sub-millisecond delays round down to zero and would busy-loop; at high rates we batch instead.
-                await Task.Delay(remaining < TimerGranularity ? TimerGranularity : remaining, time, token).ConfigureAwait(false);
-                continue;
-            }
-            var sleep = remaining - SpinWindow;
-            if (sleep >= TimerGranularity)
-                await Task.Delay(sleep, time, token).ConfigureAwait(false);
-            else
-                Thread.Yield();
+            await Task.Delay(remaining < TimerGranularity ? TimerGranularity : remaining, time, token).ConfigureAwait(false);
         }
     }
 

@@ -84,7 +84,7 @@ internal static class PhasePlan
                     continue;
             }
             // Time-bound phases (and Pause) last their full duration even if the last arrival came earlier.
-            await Pacer.WaitUntilAsync(run.Time, phaseEnd, precise: false, run.Token).ConfigureAwait(false);
+            await Pacer.WaitUntilAsync(run.Time, phaseEnd, run.Token).ConfigureAwait(false);
             phaseStart = phaseEnd;
         }
     }

@@ -61,16 +61,16 @@ internal sealed class ScenarioRun
     /// <summary>Waits for in-flight iterations, then cancels stragglers after <paramref name="timeout"/>.</summary>
     public async Task DrainAsync(TimeSpan timeout, CancellationTokenSource cancelStragglers)
     {
-        var deadline = Time.GetTimestamp();
+        var drainStart = Time.GetTimestamp();
         var copies = Task.WhenAll(ClosedCopies);
         while (Slots.InFlight > 0 || !copies.IsCompleted)
         {
-            if (Time.GetElapsedTime(deadline) > timeout && !cancelStragglers.IsCancellationRequested)
+            if (Time.GetElapsedTime(drainStart) > timeout && !cancelStragglers.IsCancellationRequested)
             {
                 Logger.LogWarning("Scenario {Scenario}: iterations still running {Timeout} after the last phase; cancelling them.", Scenario.Name, timeout);
                 await cancelStragglers.CancelAsync().ConfigureAwait(false);
             }
-            if (Time.GetElapsedTime(deadline) > timeout + timeout)
+            if (Time.GetElapsedTime(drainStart) > timeout + timeout)
                 return; // a step that ignores cancellation must not hang the run
             await Task.Delay(TimeSpan.FromMilliseconds(5), Time, CancellationToken.None).ConfigureAwait(false);
         }

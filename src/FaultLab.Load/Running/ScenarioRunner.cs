@@ -60,6 +60,8 @@ internal sealed class ScenarioRunner
             await run.DrainAsync(_options.DrainTimeout, stragglers).ConfigureAwait(false);
             aggregator.CloseInterval(Math.Max(run.Elapsed(time.GetTimestamp()).TotalSeconds, measuredSeconds));
 
+            if (_abortReason is null && runToken.IsCancellationRequested)
+                _abortReason = "the run was cancelled";
             var stats = StatsBuilder.Build(Name, measuredSeconds, recorder, aggregator);
             var verdicts = _scenario.Thresholds.Select(t => t.Evaluate(stats)).ToList();
             return new ScenarioResult(stats, aggregator.Timeline, verdicts, aggregator.DecodeIntervals(Name),
@@ -97,16 +99,19 @@ internal sealed class ScenarioRunner
                 return;
             try
             {
-                await Pacer.WaitUntilAsync(run.Time, Pacer.Add(run.Time, run.StartTimestamp, second), precise: false, stop).ConfigureAwait(false);
+                await Pacer.WaitUntilAsync(run.Time, Pacer.Add(run.Time, run.StartTimestamp, second), stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
-            aggregator.CloseInterval(second);
+            // The actual wake-up time, not the nominal boundary: a late timer must not credit its lateness to
+            // the wrong second, so every point states exactly the span it covers.
+            var elapsed = run.Elapsed(run.Time.GetTimestamp()).TotalSeconds;
+            aggregator.CloseInterval(elapsed);
             if (abortRules.Count == 0)
                 continue;
-            var snapshot = StatsBuilder.Build(Name, second, run.Recorder, aggregator);
+            var snapshot = StatsBuilder.Build(Name, elapsed, run.Recorder, aggregator);
             if (abortRules.Select(r => r.Evaluate(snapshot)).FirstOrDefault(r => !r.Passed) is { } failed)
             {
                 _abortReason = $"threshold '{failed.Rule}' failed after {second} s (actual {failed.Actual}, expected {failed.Expected})";

@@ -27,6 +27,10 @@ internal sealed class IntervalAggregator
     /// <summary>Closes the interval ending at <paramref name="endSeconds"/> since the measured start.</summary>
     public TimelinePoint CloseInterval(double endSeconds)
     {
+        // Counters first and all from one source (the per-status counters), so a point's count, ok, fail and
+        // status breakdown always agree — even when a burst completes while the interval is being closed.
+        var (ok, fail, statusCodes) = SnapshotStatus();
+        var dropped = _recorder.Dropped;
         (_openInterval, _closedInterval) = _recorder.TakeInterval(_openInterval, _closedInterval);
         OpenTotal.Add(_openInterval);
         ClosedTotal.Add(_closedInterval);
@@ -35,20 +39,20 @@ internal sealed class IntervalAggregator
         _combined.Add(_closedInterval);
 
         var length = Math.Max(endSeconds - _lastEndSeconds, 1e-6);
-        long ok = _recorder.Ok, fail = _recorder.Fail, dropped = _recorder.Dropped;
+        var count = ok - _lastOk + fail - _lastFail;
         var point = new TimelinePoint
         {
             StartSeconds = _lastEndSeconds,
             LengthSeconds = length,
             Ok = ok - _lastOk,
             Fail = fail - _lastFail,
-            Count = ok - _lastOk + fail - _lastFail,
+            Count = count,
             Dropped = dropped - _lastDropped,
-            Rps = (ok - _lastOk + fail - _lastFail) / length,
+            Rps = count / length,
             P50Ms = LatencyStats.Percentile(_combined, 50),
             P99Ms = LatencyStats.Percentile(_combined, 99),
             MaxMs = _combined.TotalCount == 0 ? 0 : _combined.GetMaxValue() / 1000.0,
-            StatusCodes = StatusDelta(),
+            StatusCodes = statusCodes,
         };
         _intervals.Add((_lastEndSeconds, length, Histograms.EncodeCompressed(_combined)));
         _timeline.Add(point);
@@ -60,18 +64,22 @@ internal sealed class IntervalAggregator
     public IReadOnlyList<IntervalHistogram> DecodeIntervals(string tag) =>
         _intervals.Select(i => new IntervalHistogram(tag, i.Start, i.Length, Histograms.DecodeCompressed(i.Compressed))).ToList();
 
-    private Dictionary<string, long> StatusDelta()
+    /// <summary>Running ok/fail totals and this interval's completions per status code.</summary>
+    private (long Ok, long Fail, Dictionary<string, long> Delta) SnapshotStatus()
     {
+        long ok = 0, fail = 0;
         var delta = new Dictionary<string, long>();
         foreach (var (code, counter) in _recorder.StatusCodes)
         {
-            var total = counter.Ok + counter.Fail;
+            long codeOk = counter.Ok, codeFail = counter.Fail;
+            ok += codeOk;
+            fail += codeFail;
             _lastStatus.TryGetValue(code, out var previous);
-            if (total - previous > 0)
-                delta[StatusLabel(code)] = total - previous;
-            _lastStatus[code] = total;
+            if (codeOk + codeFail - previous > 0)
+                delta[StatusLabel(code)] = codeOk + codeFail - previous;
+            _lastStatus[code] = codeOk + codeFail;
         }
-        return delta;
+        return (ok, fail, delta);
     }
 
     public static string StatusLabel(int code) =>
