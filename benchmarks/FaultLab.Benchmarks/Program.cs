@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Running;
+
+namespace FaultLab.Benchmarks;
+
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        // "load ..." is the FaultLab.Load contender of load-vs-wrk/run.sh, "paired" the interleaved cross-check of part 1;
+        // anything else goes to BenchmarkDotNet.
+        if (args.Length > 0 && args[0] == "load")
+        {
+            return await LoadRunner.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args is ["paired"])
+        {
+            return PairedCheck.Run();
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create());
+        return 0;
+    }
+}
