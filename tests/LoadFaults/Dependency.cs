@@ -51,6 +51,9 @@ public sealed class Dependency : IAsyncDisposable
         return dependency;
     }
 
+    /// <summary>Forgets every request so far (after a warm-up).</summary>
+    public void Reset() => _arrivals.Clear();
+
     /// <summary>
     /// The most requests the server saw in any window of <paramref name="window"/>, with windows laid end to end
     /// from <paramref name="origin"/> (a <see cref="Stopwatch"/> timestamp).

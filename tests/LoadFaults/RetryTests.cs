@@ -12,7 +12,7 @@ public sealed class RetryTests(ITestOutputHelper output)
     public async Task Twenty_percent_injected_503s_standard_handler_keeps_success_above_99_5_percent_bare_client_sees_80()
     {
         await using var dependency = await Dependency.StartAsync();
-        await using var clients = new Clients(services =>
+        await using var clients = new Clients(dependency, services =>
         {
             // The standard handler as shipped waits 2 s (exponential, jittered) before its first retry; a 10 s run
             // would mostly measure that back-off. 50 ms keeps the same shape (3 retries, exponential, jitter) at the
@@ -39,6 +39,8 @@ public sealed class RetryTests(ITestOutputHelper output)
             Clients.Add(services, "bare", dependency)
                 .AddFaultInjection(f => f.WithSeed(7).AddStatus(HttpStatusCode.ServiceUnavailable, injectionRate: 0.2));
         });
+
+        await clients.WarmUpAsync(dependency);
 
         var standard = LoadRun.Orders("standard", clients["standard"])
             .WithLoadSimulations(Simulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8)))
