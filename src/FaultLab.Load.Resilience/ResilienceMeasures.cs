@@ -52,7 +52,8 @@ public sealed class ResilienceMeasures : IDisposable
 
         foreach (var transition in seen.CircuitTransitions)
         {
-            scenario.AddMarker(transition.At, $"circuit {transition.State.ToString().ToLowerInvariant()}", "circuit");
+            string state = transition.State == CircuitState.HalfOpen ? "half-open" : transition.State.ToString().ToLowerInvariant();
+            scenario.AddMarker(transition.At, $"circuit {state}", "circuit");
         }
 
         scenario.AddSection(new ReportSection("Injected faults", ["fault", "count", "per call"],
