@@ -38,7 +38,7 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
         var orders = Scenario.Create("orders", ctx =>
                 FaultAwareStep.SendAsync(client, new HttpRequestMessage(HttpMethod.Get, "/orders/1"), ctx))
             .WithLoadSimulations(Simulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)))
-            .WithThresholds(Threshold.SuccessRate(0.995), Threshold.Percentile(99, TimeSpan.FromSeconds(1)));
+            .WithThresholds(Threshold.SuccessRate(0.99), Threshold.Percentile(99, TimeSpan.FromSeconds(1)));
 
         using var measures = new ResilienceMeasures("orders", "orders"); // scenario name, client name
         var result = await LoadTest.RunAsync(new LoadTestOptions
@@ -53,7 +53,9 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
 
         var s = result["orders"];
         output.WriteLine(s.Describe(dependency.Requests));
-        Assert.InRange(s.Stats.SuccessRate, 0.995, 1.0);
+        // 3 retries: a call fails when 4 attempts in a row draw the 20 % (0.16 %, ≈ 1.6 of 1000 calls); the
+        // example's 99 % threshold would need 11 such calls.
+        Assert.InRange(s.Stats.SuccessRate, 0.99, 1.0);
         Assert.Equal((double)dependency.Requests / s.Stats.Count, amplification, 6);
         Assert.InRange(s.Metric(ResilienceMeasures.InjectedPerCall), 0.19, 0.31);
         Assert.True(s.Metric(ResilienceMeasures.Retries) > 0.15 * s.Stats.Count);
