@@ -10,6 +10,10 @@ public static class FaultAwareStep
     /// <summary>The tag of a call no fault touched.</summary>
     public const string NoFaultTag = "no fault";
 
+    /// <summary>The tag of a call a circuit breaker rejected without trying it (Polly's <c>BrokenCircuitException</c>);
+    /// faults injected into earlier attempts of the same call follow after an arrow.</summary>
+    public const string CircuitOpenTag = "circuit open";
+
     /// <summary>Sends the request and turns the outcome into a load <see cref="Response"/>.</summary>
     /// <param name="client">The client under test (resilience and faults included).</param>
     /// <param name="request">A new request for this iteration.</param>
@@ -35,8 +39,29 @@ public static class FaultAwareStep
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException
                                    || ex.GetType().Namespace?.StartsWith("Polly", StringComparison.Ordinal) == true)
         {
-            return Response.Fail(null, ex.GetType().Name, Tag(request, fallback: false));
+            // A call the breaker failed fast is the breaker's outcome, not a fault's: tag it so, or the breakdown would
+            // file the fast failures of an outage under "no fault".
+            string tag = Tag(request, fallback: false);
+            if (ex is Polly.CircuitBreaker.BrokenCircuitException)
+            {
+                tag = tag == NoFaultTag ? CircuitOpenTag : $"{CircuitOpenTag} ← {tag}";
+            }
+
+            return Response.Fail(null, ex.GetType().Name, tag);
         }
+    }
+
+    /// <summary>Tells whether a tag this step wrote names at least one injected fault (<c>Status</c>,
+    /// <c>fallback ← Outage</c>), as opposed to <see cref="NoFaultTag"/>, <see cref="CircuitOpenTag"/> or
+    /// <c>fallback ← no fault</c> (a fallback served a call the breaker rejected before any fault could fire).</summary>
+    /// <param name="tag">A tag from <see cref="SendAsync"/>.</param>
+    /// <returns><see langword="true"/> when a fault was injected into the call.</returns>
+    public static bool HasInjectedFault(string tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        int arrow = tag.LastIndexOf('←');
+        string faults = arrow < 0 ? tag : tag[(arrow + 1)..].TrimStart();
+        return faults is not (NoFaultTag or CircuitOpenTag);
     }
 
     /// <summary>The tag for a request: the distinct kinds of fault injected into it, in order, or <see cref="NoFaultTag"/>.</summary>

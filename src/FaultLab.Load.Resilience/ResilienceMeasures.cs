@@ -38,7 +38,7 @@ public sealed class ResilienceMeasures : IDisposable
         var scenario = result[_scenario];
         var seen = _observer.Snapshot();
         long calls = Math.Max(1, scenario.Stats.Count);
-        long withFaults = scenario.Stats.Tags.Where(t => t.Tag != FaultAwareStep.NoFaultTag).Sum(t => t.Count);
+        long withFaults = scenario.Stats.Tags.Where(t => FaultAwareStep.HasInjectedFault(t.Tag)).Sum(t => t.Count);
         long fallbacks = scenario.Stats.Tags.Where(t => t.Tag.StartsWith("fallback", StringComparison.Ordinal)).Sum(t => t.Count);
 
         scenario.SetMetric(SuccessRate, scenario.Stats.SuccessRate);
@@ -52,7 +52,8 @@ public sealed class ResilienceMeasures : IDisposable
 
         foreach (var transition in seen.CircuitTransitions)
         {
-            scenario.AddMarker(transition.At, $"circuit {transition.State.ToString().ToLowerInvariant()}", "circuit");
+            string state = transition.State == CircuitState.HalfOpen ? "half-open" : transition.State.ToString().ToLowerInvariant();
+            scenario.AddMarker(transition.At, $"circuit {state}", "circuit");
         }
 
         scenario.AddSection(new ReportSection("Injected faults", ["fault", "count", "per call"],
