@@ -28,6 +28,7 @@ public static class FaultAwareStep
         ArgumentNullException.ThrowIfNull(context);
         try
         {
+            InjectedFault.Track(request); // hedged clones share the log, so the call is tagged with their faults too
             using var response = await client.SendAsync(request, context.CancellationToken).ConfigureAwait(false);
             byte[] body = await response.Content.ReadAsByteArrayAsync(context.CancellationToken).ConfigureAwait(false);
             string tag = Tag(request, isFallback?.Invoke(response) == true);

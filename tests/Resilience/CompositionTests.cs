@@ -1,5 +1,7 @@
 using System.Net;
 using FaultLab.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace FaultLab.Tests;
 
@@ -53,5 +55,36 @@ public sealed class CompositionTests
 
         Assert.InRange(s503 / (double)n, 0.47, 0.53);
         Assert.InRange(s500 / (double)n, 0.22, 0.28);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Faults_injected_into_hedged_copies_are_listed_on_the_original_when_it_is_tracked(bool tracked)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/a");
+        using var clients = Clients.Create(
+            f => f.AddLatency(l => { l.Delay = TimeSpan.FromMilliseconds(500); l.Target = new FaultTarget { Predicate = r => !ReferenceEquals(r, request) }; }),
+            b => b.AddStandardHedgingHandler().Configure(o => o.Hedging.Delay = TimeSpan.FromSeconds(1)));
+        var slowOriginal = new SlowOriginalHandler(request, clients.TimeProvider);
+        clients.Upstream.Before = slowOriginal.DelayAsync;
+        if (tracked)
+        {
+            InjectedFault.Track(request);
+        }
+
+        using var response = await clients.TimeProvider.Drive(clients.Client.SendAsync(request), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
+
+        // The original is slow (3 s), so the hedge (a clone, sent at 1 s, delayed 0.5 s by the fault) wins.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotSame(request, response.RequestMessage);
+        Assert.Equal(tracked ? ["Latency"] : [], InjectedFault.For(request).Select(f => f.Kind));
+        Assert.Equal(["Latency"], InjectedFault.For(response.RequestMessage!).Select(f => f.Kind));
+    }
+
+    private sealed class SlowOriginalHandler(HttpRequestMessage original, TimeProvider clock)
+    {
+        public Task DelayAsync(HttpRequestMessage request, CancellationToken token) =>
+            ReferenceEquals(request, original) ? Task.Delay(TimeSpan.FromSeconds(3), clock, token) : Task.CompletedTask;
     }
 }

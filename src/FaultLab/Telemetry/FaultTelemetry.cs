@@ -56,8 +56,7 @@ internal sealed partial class FaultTelemetry
 
         if (request is not null)
         {
-            var previous = InjectedFault.For(request);
-            request.Options.Set(InjectedFault.RequestOptionKey, [.. previous, fault]);
+            InjectedFault.Record(request, fault);
         }
 
         LogInjected(_logger, fault.Kind, fault.Name, request?.Method.Method ?? "?", request?.RequestUri?.ToString() ?? "?", client,

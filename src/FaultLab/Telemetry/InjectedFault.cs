@@ -8,8 +8,11 @@ namespace FaultLab;
 /// <param name="ErrorType">The injected exception's type name, when the fault threw.</param>
 public sealed record InjectedFault(string Kind, string Name, int? StatusCode, string? ErrorType)
 {
-    /// <summary>The request option under which every fault injected into a request is listed, in order.</summary>
-    public static readonly HttpRequestOptionsKey<IReadOnlyList<InjectedFault>> RequestOptionKey = new("FaultLab.InjectedFaults");
+    private static readonly HttpRequestOptionsKey<InjectedFaultLog> LogKey = new("FaultLab.InjectedFaults");
+
+    /// <summary>The marker placed in <see cref="Exception.Data"/> of every injected exception, where no resilience
+    /// predicate looks, so a debugger can tell an injected failure from a real one.</summary>
+    public const string ExceptionDataKey = "FaultLab.InjectedFault";
 
     /// <summary>Lists the faults injected into <paramref name="request"/> so far (across retries), oldest first.</summary>
     /// <param name="request">The request to inspect.</param>
@@ -17,10 +20,54 @@ public sealed record InjectedFault(string Kind, string Name, int? StatusCode, st
     public static IReadOnlyList<InjectedFault> For(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Options.TryGetValue(RequestOptionKey, out var list) ? list : [];
+        return request.Options.TryGetValue(LogKey, out var log) ? log.Snapshot() : [];
     }
 
-    /// <summary>The marker placed in <see cref="Exception.Data"/> of every injected exception, where no resilience
-    /// predicate looks, so a debugger can tell an injected failure from a real one.</summary>
-    public const string ExceptionDataKey = "FaultLab.InjectedFault";
+    /// <summary>
+    /// Starts a log on <paramref name="request"/> before it is sent, so that faults injected into copies of it
+    /// (hedging sends clones that carry the same options) are listed on the original too.
+    /// </summary>
+    /// <param name="request">The request about to be sent.</param>
+    public static void Track(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Options.TryGetValue(LogKey, out _))
+        {
+            request.Options.Set(LogKey, new InjectedFaultLog());
+        }
+    }
+
+    internal static void Record(HttpRequestMessage request, InjectedFault fault)
+    {
+        if (!request.Options.TryGetValue(LogKey, out var log))
+        {
+            log = new InjectedFaultLog();
+            request.Options.Set(LogKey, log);
+        }
+
+        log.Add(fault);
+    }
+
+    /// <summary>Shared by a request and its clones; appended to concurrently by hedged attempts.</summary>
+    private sealed class InjectedFaultLog
+    {
+        private readonly Lock _lock = new();
+        private readonly List<InjectedFault> _faults = [];
+
+        public void Add(InjectedFault fault)
+        {
+            lock (_lock)
+            {
+                _faults.Add(fault);
+            }
+        }
+
+        public IReadOnlyList<InjectedFault> Snapshot()
+        {
+            lock (_lock)
+            {
+                return _faults.ToArray();
+            }
+        }
+    }
 }

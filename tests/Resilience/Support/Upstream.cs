@@ -17,8 +17,16 @@ internal sealed class Upstream : HttpMessageHandler
 
     public HttpResponseMessage? LastResponse { get; private set; }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Gets or sets work done before answering (a slow dependency for one request, say).</summary>
+    public Func<HttpRequestMessage, CancellationToken, Task>? Before { get; set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Before is { } before)
+        {
+            await before(request, cancellationToken);
+        }
+
         Interlocked.Increment(ref _calls);
         Requests.Enqueue(request);
         var response = new HttpResponseMessage(HttpStatusCode.OK)
@@ -31,6 +39,6 @@ internal sealed class Upstream : HttpMessageHandler
         response.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"v42\"");
         response.Headers.TryAddWithoutValidation("X-Upstream", "real");
         LastResponse = response;
-        return Task.FromResult(response);
+        return response;
     }
 }
