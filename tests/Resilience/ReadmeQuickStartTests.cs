@@ -50,6 +50,18 @@ public sealed class ReadmeQuickStartTests
         Assert.Contains(Normalize(match.Groups[1].Value), Normalize(test));
     }
 
+    [Fact]
+    public void The_README_load_example_is_the_docs_example_the_load_fault_tests_compile_and_run()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        string docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "load-faults.md"));
+        var inReadme = Regex.Match(readme, @"<!-- load-example -->\s*```csharp\r?\n(.*?)```", RegexOptions.Singleline);
+        var inDocs = Regex.Match(docs, @"## Example.*?```csharp\r?\n(.*?)```", RegexOptions.Singleline);
+        Assert.True(inReadme.Success && inDocs.Success, "the load example is missing from README or docs/load-faults.md");
+
+        Assert.Equal(Normalize(inDocs.Groups[1].Value), Normalize(inReadme.Groups[1].Value));
+    }
+
     private static string Region(string source)
     {
         var match = Regex.Match(source, @"// README:quickstart:begin\r?\n(.*?)\r?\n\s*// README:quickstart:end", RegexOptions.Singleline);
