@@ -91,3 +91,58 @@ public sealed class ThresholdTests
         Assert.Equal("0.00 %", verdicts[1].Actual);
     }
 }
+
+public sealed class ThresholdNoDataTests
+{
+    private static ScenarioStats Stats(long ok, long fail)
+    {
+        var histogram = new HdrHistogram.LongHistogram(1, 3_600_000_000, 3);
+        for (var i = 0; i < ok + fail; i++)
+            histogram.RecordValue(5_000); // 5 ms
+        return new ScenarioStats { ScenarioName = "s", Ok = ok, Fail = fail, Count = ok + fail, Histogram = histogram };
+    }
+
+    [Fact]
+    public void A_tag_rule_whose_tag_never_appeared_fails_instead_of_passing_vacuously()
+    {
+        // A typo in the tag (or a tag folded into "(other)") must not turn a gate green.
+        var stats = Stats(ok: 0, fail: 100);
+
+        var success = Threshold.SuccessRate(0.99, tag: "chekout").Evaluate(stats);
+        var latency = Threshold.Percentile(99, TimeSpan.FromMilliseconds(1), tag: "chekout").Evaluate(stats);
+
+        Assert.False(success.Passed);
+        Assert.False(latency.Passed);
+        Assert.Equal("no samples", success.Actual);
+        Assert.Equal("no samples", latency.Actual);
+    }
+
+    [Fact]
+    public void Rules_over_a_run_in_which_nothing_completed_fail()
+    {
+        var empty = new ScenarioStats { ScenarioName = "s", Dropped = 500 };
+
+        Assert.False(Threshold.SuccessRate(0.99).Evaluate(empty).Passed);
+        Assert.False(Threshold.Percentile(99, TimeSpan.FromMilliseconds(250)).Evaluate(empty).Passed);
+        Assert.True(Threshold.SuccessRate(0.99).Evaluate(Stats(100, 0)).Passed);
+        Assert.True(Threshold.Percentile(99, TimeSpan.FromMilliseconds(250)).Evaluate(Stats(100, 0)).Passed);
+    }
+
+    [Fact]
+    public async Task An_abort_rule_does_not_abort_before_its_tag_has_any_sample()
+    {
+        // Completions only start after ~1.5 s: the first per-second check sees no samples and must not abort.
+        var scenario = Scenario.Create("late", async ctx =>
+            {
+                await Task.Delay(1500, ctx.CancellationToken);
+                return Response.Ok(200, tag: "checkout");
+            })
+            .WithLoadSimulations(Simulation.Inject(10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)))
+            .WithThresholds(Threshold.SuccessRate(0.95, tag: "checkout", abortOnFail: true));
+
+        var result = (await Quiet.RunAsync(scenario))["late"];
+
+        Assert.Null(result.AbortReason);
+        Assert.True(result.Passed);
+    }
+}

@@ -112,7 +112,7 @@ internal sealed class ScenarioRunner
             if (abortRules.Count == 0)
                 continue;
             var snapshot = StatsBuilder.Build(Name, elapsed, run.Recorder, aggregator);
-            if (abortRules.Select(r => r.Evaluate(snapshot)).FirstOrDefault(r => !r.Passed) is { } failed)
+            if (abortRules.Select(r => r.Evaluate(snapshot)).FirstOrDefault(r => !r.Passed && !r.NoData) is { } failed)
             {
                 _abortReason = $"threshold '{failed.Rule}' failed after {second} s (actual {failed.Actual}, expected {failed.Expected})";
                 _logger.LogWarning("Scenario {Scenario} aborted: {Reason}", Name, _abortReason);

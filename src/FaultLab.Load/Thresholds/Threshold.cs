@@ -39,7 +39,10 @@ public sealed class Threshold
             throw new ArgumentException($"SuccessRate threshold must be between 0 and 1, was {atLeast}.", nameof(atLeast));
         return new Threshold(string.Format(Inv, "success rate >= {0:P2}", atLeast), tag, abortOnFail, stats =>
         {
-            var actual = tag is null ? stats.SuccessRate : stats.FindTag(tag)?.SuccessRate ?? 1;
+            var count = tag is null ? stats.Count : stats.FindTag(tag)?.Count ?? 0;
+            if (count == 0)
+                return NoSamples($">= {atLeast.ToString("P2", Inv)}", tag);
+            var actual = tag is null ? stats.SuccessRate : stats.FindTag(tag)!.SuccessRate;
             return new Verdict(actual >= atLeast, actual.ToString("P2", Inv), $">= {atLeast.ToString("P2", Inv)}",
                 string.Format(Inv, "{0:+0.00;-0.00} percentage points", (actual - atLeast) * 100));
         });
@@ -60,7 +63,9 @@ public sealed class Threshold
         return new Threshold(string.Format(Inv, "p{0} <= {1} ms", percentile, limitMs), tag, abortOnFail, stats =>
         {
             var histogram = tag is null ? stats.Histogram : stats.FindTag(tag)?.Histogram;
-            var actual = histogram is null ? 0 : LatencyStats.Percentile(histogram, percentile);
+            if (histogram is null || histogram.TotalCount == 0)
+                return NoSamples(string.Format(Inv, "<= {0:0.###} ms", limitMs), tag);
+            var actual = LatencyStats.Percentile(histogram, percentile);
             var delta = actual - limitMs;
             return new Verdict(actual <= limitMs, string.Format(Inv, "{0:0.###} ms", actual), string.Format(Inv, "<= {0:0.###} ms", limitMs),
                 string.Format(Inv, "{0} by {1:0.###} ms ({2:+0.0;-0.0}%)", delta > 0 ? "over" : "under", Math.Abs(delta), delta / limitMs * 100));
@@ -122,8 +127,16 @@ public sealed class Threshold
             Actual = verdict.Actual,
             Expected = verdict.Expected,
             Margin = verdict.Margin,
+            NoData = verdict.NoData,
         };
     }
 
-    private readonly record struct Verdict(bool Passed, string Actual, string Expected, string Margin);
+    /// <summary>
+    /// Nothing to judge (no completions, or none with the tag — a misspelt tag, or one folded into "(other)"): the
+    /// final verdict fails rather than passing vacuously; an abort-on-fail check mid-run waits for data instead.
+    /// </summary>
+    private static Verdict NoSamples(string expected, string? tag) =>
+        new(false, "no samples", expected, tag is null ? "no completed iterations" : $"no completed iterations with tag '{tag}'", NoData: true);
+
+    private readonly record struct Verdict(bool Passed, string Actual, string Expected, string Margin, bool NoData = false);
 }

@@ -17,4 +17,6 @@ public sealed record ThresholdResult
     public required string Expected { get; init; }
     /// <summary>How far the actual value is from the limit (positive margin when passing, shortfall when failing).</summary>
     public required string Margin { get; init; }
+    /// <summary>True when the rule failed only because there was nothing to judge yet (abort checks skip it).</summary>
+    internal bool NoData { get; init; }
 }
