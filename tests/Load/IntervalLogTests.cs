@@ -67,3 +67,17 @@ public sealed class IntervalLogTests
         Assert.Equal(17, HdrIntervalLogReader.Sum(read).TotalCount);
     }
 }
+
+public sealed class IntervalSumTests
+{
+    [Fact]
+    public void Sum_finds_in_memory_intervals_by_a_tag_that_the_log_would_sanitise()
+    {
+        // ScenarioResult.Intervals carry the scenario name as is; Sum must find them by that same name.
+        var histogram = new LongHistogram(1, 3_600_000_000, 3);
+        histogram.RecordValueWithCount(1000, 10);
+        IntervalHistogram[] intervals = [new("check out", 0, 1, histogram)];
+
+        Assert.Equal(10, HdrIntervalLogReader.Sum(intervals, "check out").TotalCount);
+    }
+}

@@ -57,7 +57,7 @@ public static class HdrIntervalLogReader
         ArgumentNullException.ThrowIfNull(intervals);
         var total = Histograms.NewHistogram();
         var wanted = tag is null ? null : HdrIntervalLogWriter.SanitizeTag(tag);
-        foreach (var interval in intervals.Where(i => wanted is null || i.Tag == wanted))
+        foreach (var interval in intervals.Where(i => wanted is null || (i.Tag is not null && HdrIntervalLogWriter.SanitizeTag(i.Tag) == wanted)))
             total.Add(interval.Histogram);
         return total;
     }
