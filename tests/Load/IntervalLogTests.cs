@@ -81,3 +81,34 @@ public sealed class IntervalSumTests
         Assert.Equal(10, HdrIntervalLogReader.Sum(intervals, "check out").TotalCount);
     }
 }
+
+public sealed class IntervalLogTimelineTests
+{
+    [Fact]
+    public async Task Interval_start_times_in_the_log_are_relative_to_the_logged_start_time_not_to_the_measured_start()
+    {
+        // The log's StartTime is the run start; the measured run begins only after init and warm-up.
+        var scenario = Scenario.Create("warm", _ => Task.FromResult(Response.Ok()))
+            .WithInit(async _ => await Task.Delay(300))
+            .WithWarmUpDuration(TimeSpan.FromSeconds(1))
+            .WithLoadSimulations(Simulation.Inject(20, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        var result = await Quiet.RunAsync(scenario);
+
+        var scenarioResult = result["warm"];
+        var offset = (scenarioResult.MeasuredStartedAt - result.StartedAt).TotalSeconds;
+        Assert.InRange(offset, 1.25, 5);
+        var path = Path.Combine(Path.GetTempPath(), $"faultlab-{Guid.NewGuid():N}.hlog");
+        try
+        {
+            HdrIntervalLogWriter.Write(path, result);
+            var read = HdrIntervalLogReader.Read(path);
+            Assert.Equal(scenarioResult.Intervals.Count, read.Count);
+            for (var i = 0; i < read.Count; i++)
+                Assert.Equal(scenarioResult.Intervals[i].StartSeconds + offset, read[i].StartSeconds, 0.0011);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

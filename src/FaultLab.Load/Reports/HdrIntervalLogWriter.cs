@@ -18,7 +18,13 @@ public static class HdrIntervalLogWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         using var stream = File.Create(path);
-        Write(stream, result.StartedAt, result.Scenarios.SelectMany(s => s.Intervals));
+        // Each scenario's intervals count from its own measured start (after init and warm-up); the log counts
+        // from the run's start, so they are shifted onto that one origin.
+        Write(stream, result.StartedAt, result.Scenarios.SelectMany(s =>
+        {
+            var offset = s.MeasuredStartedAt == default ? 0 : (s.MeasuredStartedAt - result.StartedAt).TotalSeconds;
+            return s.Intervals.Select(i => i with { StartSeconds = i.StartSeconds + offset });
+        }));
     }
 
     /// <summary>Writes intervals to a stream (left open).</summary>

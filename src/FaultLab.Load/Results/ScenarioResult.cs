@@ -15,8 +15,10 @@ public sealed class ScenarioResult
     private readonly object _gate = new();
 
     internal ScenarioResult(ScenarioStats stats, IReadOnlyList<TimelinePoint> timeline, IReadOnlyList<ThresholdResult> thresholds,
-        IReadOnlyList<IntervalHistogram> intervals, IReadOnlyList<LoadSimulation> simulations, string? abortReason)
+        IReadOnlyList<IntervalHistogram> intervals, IReadOnlyList<LoadSimulation> simulations, string? abortReason,
+        DateTimeOffset measuredStartedAt = default)
     {
+        MeasuredStartedAt = measuredStartedAt;
         Stats = stats;
         Timeline = timeline;
         Thresholds = thresholds;
@@ -30,6 +32,12 @@ public sealed class ScenarioResult
 
     /// <summary>Aggregated statistics.</summary>
     public ScenarioStats Stats { get; }
+
+    /// <summary>
+    /// When the measured run began (after init and warm-up): the origin of <see cref="Timeline"/>, <see cref="Intervals"/>
+    /// and markers, which all count seconds from here.
+    /// </summary>
+    public DateTimeOffset MeasuredStartedAt { get; }
 
     /// <summary>One point per second of the measured run.</summary>
     public IReadOnlyList<TimelinePoint> Timeline { get; }

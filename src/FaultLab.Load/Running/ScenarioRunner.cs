@@ -47,6 +47,7 @@ internal sealed class ScenarioRunner
             using var stragglers = CancellationTokenSource.CreateLinkedTokenSource(abort.Token);
             var run = new ScenarioRun(_scenario, recorder, time, _logger, stragglers.Token);
             Interlocked.Exchange(ref _measuredStart, run.StartTimestamp);
+            var measuredStartedAt = time.GetUtcNow();
             _liveRecorder = recorder;
             using var stopSampler = new CancellationTokenSource();
             var sampler = SampleAsync(run, aggregator, abort, stopSampler.Token);
@@ -65,7 +66,7 @@ internal sealed class ScenarioRunner
             var stats = StatsBuilder.Build(Name, measuredSeconds, recorder, aggregator);
             var verdicts = _scenario.Thresholds.Select(t => t.Evaluate(stats)).ToList();
             return new ScenarioResult(stats, aggregator.Timeline, verdicts, aggregator.DecodeIntervals(Name),
-                _scenario.LoadSimulations, _abortReason);
+                _scenario.LoadSimulations, _abortReason, measuredStartedAt);
         }
         finally
         {
