@@ -48,6 +48,24 @@ public sealed class StallTests(ITestOutputHelper output)
         Assert.True(stats.Latency.Count > stats.LatencyMeasured.Count, "corrected histogram holds back-filled samples");
     }
 
+    [Fact]
+    public async Task Closed_model_abort_rule_sees_the_corrected_p99_while_the_run_is_still_going()
+    {
+        // Thresholds use the corrected distribution — mid-run abort checks too, not only the final verdict.
+        await using var server = await LoopbackServer.StartAsync();
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var scenario = Scenario.Create("closed-abort", StallingStep(server, client))
+            .WithLoadSimulations(Simulation.KeepConstant(8, TimeSpan.FromSeconds(6)))
+            .WithThresholds(Threshold.Percentile(99, TimeSpan.FromMilliseconds(200), abortOnFail: true));
+
+        var result = (await Quiet.RunAsync(scenario))["closed-abort"];
+        output.WriteLine($"abort: {result.AbortReason}; ran {result.Stats.DurationSeconds} s, corrected p99 {result.Stats.Latency.P99Ms}");
+
+        Assert.NotNull(result.AbortReason);
+        Assert.Contains("p99", result.AbortReason);
+        Assert.True(result.Stats.DurationSeconds < 5.5, $"ran {result.Stats.DurationSeconds} s");
+    }
+
     private static Func<ScenarioContext, Task<Response>> StallingStep(LoopbackServer server, HttpClient client)
     {
         var stalled = 0;

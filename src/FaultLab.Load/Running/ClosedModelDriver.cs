@@ -46,7 +46,8 @@ internal static class ClosedModelDriver
 
     private static async Task CopyLoopAsync(ScenarioRun run, int copy, Func<bool> stillWanted, long phaseEnd, SharedNumber? budget)
     {
-        var activeFrom = run.Time.GetTimestamp();
+        var activeFrom = run.Elapsed(run.Time.GetTimestamp());
+        run.Recorder.BeginClosedCopy(activeFrom);
         try
         {
             while (!run.Token.IsCancellationRequested && stillWanted())
@@ -59,7 +60,7 @@ internal static class ClosedModelDriver
         }
         finally
         {
-            run.Recorder.AddClosedCopyTime(run.Time.GetElapsedTime(activeFrom));
+            run.Recorder.EndClosedCopy(activeFrom, run.Elapsed(run.Time.GetTimestamp()));
         }
     }
 

@@ -12,7 +12,7 @@ internal static class StatsBuilder
         // wrk's end-of-run correction: the expected interval is the mean time one copy took per iteration.
         var closedCount = aggregator.ClosedTotal.TotalCount;
         var intervalMicros = closedCount == 0 ? 0
-            : recorder.ClosedCopyTicks / 10 / closedCount;
+            : recorder.ClosedCopyTicksUntil(TimeSpan.FromSeconds(durationSeconds)) / 10 / closedCount;
         var corrected = Histograms.NewHistogram();
         corrected.Add(aggregator.OpenTotal);
         Histograms.AddCorrected(corrected, aggregator.ClosedTotal, intervalMicros);

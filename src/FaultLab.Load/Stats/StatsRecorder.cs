@@ -18,7 +18,7 @@ internal sealed class StatsRecorder
     private readonly Recorder _closed = Histograms.NewRecorder();
     private readonly ConcurrentDictionary<int, OutcomeCounter> _statusCodes = new();
     private readonly ConcurrentDictionary<string, TagRecorder> _tags = new();
-    private long _ok, _fail, _dropped, _bytes, _closedCopyTicks;
+    private long _ok, _fail, _dropped, _bytes, _closedCopyTicks, _activeCopies, _activeCopyStartTicks;
 
     public StatsRecorder(bool enabled) => Enabled = enabled;
 
@@ -62,10 +62,32 @@ internal sealed class StatsRecorder
         if (Enabled) ScheduleLag.RecordValue(Histograms.ToMicros(lag));
     }
 
-    /// <summary>A closed-model copy reports how long it was active, for the mean-interval correction.</summary>
-    public void AddClosedCopyTime(TimeSpan active)
+    /// <summary>
+    /// Active time of closed-model copies up to <paramref name="now"/> (time since the run start): finished copies'
+    /// time plus the running copies' time so far, so a mid-run abort check corrects like the final verdict does.
+    /// </summary>
+    public long ClosedCopyTicksUntil(TimeSpan now)
     {
-        if (Enabled) Interlocked.Add(ref _closedCopyTicks, active.Ticks);
+        var active = Volatile.Read(ref _activeCopies);
+        var starts = Volatile.Read(ref _activeCopyStartTicks);
+        return ClosedCopyTicks + Math.Max(0, active * now.Ticks - starts);
+    }
+
+    /// <summary>A closed-model copy starts, <paramref name="at"/> after the run start.</summary>
+    public void BeginClosedCopy(TimeSpan at)
+    {
+        if (!Enabled) return;
+        Interlocked.Add(ref _activeCopyStartTicks, at.Ticks);
+        Interlocked.Increment(ref _activeCopies);
+    }
+
+    /// <summary>A closed-model copy started at <paramref name="from"/> stops at <paramref name="to"/> (times since the run start).</summary>
+    public void EndClosedCopy(TimeSpan from, TimeSpan to)
+    {
+        if (!Enabled) return;
+        Interlocked.Add(ref _closedCopyTicks, (to - from).Ticks);
+        Interlocked.Decrement(ref _activeCopies);
+        Interlocked.Add(ref _activeCopyStartTicks, -from.Ticks);
     }
 
     /// <summary>Swaps out the latencies recorded since the previous call (single reader only).</summary>
