@@ -11,7 +11,7 @@ internal sealed class Redactor(CassetteRedaction settings)
 {
     public void Redact(RequestRecord request)
     {
-        request.Uri = QueryString.RedactUri(request.Uri, settings.QueryParameters, settings.Placeholder);
+        request.Uri = RedactUserInfo(QueryString.RedactUri(request.Uri, settings.QueryParameters, settings.Placeholder));
         RedactHeaders(request.Headers);
         RedactBody(request.Body, request.Headers);
     }
@@ -20,6 +20,18 @@ internal sealed class Redactor(CassetteRedaction settings)
     {
         RedactHeaders(response.Headers);
         RedactBody(response.Body, response.Headers);
+    }
+
+    /// <summary><c>user:password@</c> in a URL is a credential by definition, whatever the settings name.</summary>
+    private string RedactUserInfo(string uri)
+    {
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.UserInfo.Length == 0)
+        {
+            return uri;
+        }
+
+        var builder = new UriBuilder(parsed) { UserName = Uri.EscapeDataString(settings.Placeholder), Password = "" };
+        return builder.Uri.AbsoluteUri;
     }
 
     public bool IsRedactedHeader(string name) => settings.Headers.Contains(name);

@@ -124,4 +124,19 @@ public sealed class RedactorTests : IAsyncLifetime
         Assert.Equal(["*/*"], request.Headers["Accept"]);
         Assert.Equal(["[REDACTED]"], response.Headers["Set-Cookie"]);
     }
+
+    [Theory]
+    [InlineData("https://alice:s3cret@api.example.com/x?y=1")]
+    [InlineData("https://s3cret@api.example.com/x?y=1")]
+    public void Credentials_in_the_url_never_reach_the_cassette(string uri)
+    {
+        // No query parameter is configured: the userinfo must be redacted anyway, it is a credential by definition.
+        var request = new RequestRecord { Uri = uri };
+
+        new Redactor(new CassetteRedaction()).Redact(request);
+
+        Assert.DoesNotContain("s3cret", request.Uri, StringComparison.Ordinal);
+        Assert.StartsWith("https://", request.Uri, StringComparison.Ordinal);
+        Assert.EndsWith("@api.example.com/x?y=1", request.Uri, StringComparison.Ordinal);
+    }
 }
