@@ -93,13 +93,35 @@ internal static class BodyCodec
             ? mediaType.Contains("json", StringComparison.OrdinalIgnoreCase)
             : text.TrimStart() is ['{', ..] or ['[', ..];
 
+    private static void Materialise(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialise(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Materialise(child);
+                }
+
+                break;
+        }
+    }
+
     private static JsonNode? TryParseJson(string text)
     {
         try
         {
             var node = JsonNode.Parse(text);
-            // Touch the whole tree now: duplicate property names only surface when an object is materialised.
-            _ = node?.ToJsonString(CassetteJson.Compact);
+            // Materialise the whole tree now: duplicate property names only surface when an object builds its
+            // dictionary, which serialising alone does not do (a later redaction or comparison would throw).
+            Materialise(node);
             return node;
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)

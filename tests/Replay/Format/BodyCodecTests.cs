@@ -56,4 +56,16 @@ public sealed class BodyCodecTests
         Assert.Null(BodyCodec.Encode([], "application/json"));
         Assert.Empty(BodyCodec.Decode(null));
     }
+
+    [Fact]
+    public void Json_with_duplicate_property_names_nested_anywhere_is_stored_as_text()
+    {
+        // Parsed lazily, such JSON would throw later, in redaction or comparison, failing the live request.
+        const string Json = """{"outer":{"a":1,"a":2}}""";
+
+        var body = BodyCodec.Encode(Encoding.UTF8.GetBytes(Json), "application/json");
+
+        Assert.Equal(BodyRecord.TextEncoding, body!.Encoding);
+        Assert.Equal(Json, body.Text);
+    }
 }
