@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FaultLab.Replay.Redaction;
@@ -19,6 +21,121 @@ internal static class JsonRedactor
         var paths = fields.Where(IsPath).Select(f => f.StartsWith("$.", StringComparison.Ordinal) ? f[2..] : f)
             .Select(f => f.Split('.')).ToList();
         Walk(root, [], anywhere, paths, placeholder);
+    }
+
+    /// <summary>
+    /// Fallback for a JSON body that did not parse (duplicate names, a trailing comma, a truncated body) and is
+    /// therefore stored as text: every value of a property named like a field's last segment is replaced, at any
+    /// depth. Coarser than <see cref="Redact"/>, but a field that was asked to be redacted never reaches the disk.
+    /// </summary>
+    public static string RedactText(string text, ISet<string> fields, string placeholder)
+    {
+        if (fields.Count == 0 || text.Length == 0)
+        {
+            return text;
+        }
+
+        string replacement = $"\"{JsonEncodedText.Encode(placeholder)}\"";
+        var names = fields.Select(f => f.Split('.')[^1]).Where(n => n.Length > 0 && n != "$").Distinct(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            string key = $"\"{name}\"";
+            var output = new StringBuilder(text.Length);
+            int copied = 0;
+            for (int at = text.IndexOf(key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(key, at + 1, StringComparison.Ordinal))
+            {
+                if (at < copied || (at > 0 && text[at - 1] == '\\'))
+                {
+                    continue;
+                }
+
+                int colon = SkipWhitespace(text, at + key.Length);
+                if (colon >= text.Length || text[colon] != ':')
+                {
+                    continue;
+                }
+
+                int start = SkipWhitespace(text, colon + 1);
+                int end = ValueEnd(text, start);
+                output.Append(text, copied, start - copied).Append(replacement);
+                copied = end;
+            }
+
+            text = output.Append(text, copied, text.Length - copied).ToString();
+        }
+
+        return text;
+    }
+
+    private static int SkipWhitespace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The index just past the value starting at <paramref name="start"/>, or the text's end if it is cut off.</summary>
+    private static int ValueEnd(string text, int start)
+    {
+        int depth = 0;
+        bool inString = false;
+        for (int i = start; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                    if (depth == 0)
+                    {
+                        return i + 1;
+                    }
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    inString = true;
+                    break;
+                case '{' or '[':
+                    depth++;
+                    break;
+                case '}' or ']':
+                    if (depth == 0)
+                    {
+                        return i; // end of the enclosing object: an empty value
+                    }
+
+                    if (--depth == 0)
+                    {
+                        return i + 1;
+                    }
+
+                    break;
+                case ',' when depth == 0:
+                    return i;
+                default:
+                    if (depth == 0 && char.IsWhiteSpace(c))
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+
+        return text.Length;
     }
 
     private static bool IsPath(string field) => field.Contains('.', StringComparison.Ordinal);

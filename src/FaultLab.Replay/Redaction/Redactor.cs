@@ -55,7 +55,17 @@ internal sealed class Redactor(CassetteRedaction settings)
         {
             body.Text = QueryString.Redact(body.Text, settings.QueryParameters, settings.Placeholder);
         }
+        else if (body?.Encoding == BodyRecord.TextEncoding && body.Text is not null && LooksJson(headers, body.Text))
+        {
+            // JSON that did not parse (duplicate names, trailing comma, cut off) is stored as text: redact it as text.
+            body.Text = JsonRedactor.RedactText(body.Text, settings.JsonFields, settings.Placeholder);
+        }
     }
+
+    private static bool LooksJson(Dictionary<string, List<string>> headers, string text) =>
+        headers.TryGetValue("Content-Type", out var types)
+            ? types.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase))
+            : text.TrimStart() is ['{', ..] or ['[', ..];
 
     private static bool IsForm(Dictionary<string, List<string>> headers) =>
         headers.TryGetValue("Content-Type", out var types)

@@ -40,4 +40,14 @@ public sealed class JsonRedactorTests
 
         Assert.Equal("""[{"secret":"X"},{"secret":"X","keep":1}]""", json["items"]!.ToJsonString());
     }
+
+    [Fact]
+    public void Text_fallback_replaces_strings_scalars_and_nested_values_and_leaves_the_rest()
+    {
+        const string Broken = """{"a":"x","token":"t0","n":{"token":12,"keep":"k"},"token" : {"deep":[1,"}"]},"say":"\"token\": no",""";
+
+        string redacted = JsonRedactor.RedactText(Broken, new HashSet<string> { "user.token" }, "X");
+
+        Assert.Equal("""{"a":"x","token":"X","n":{"token":"X","keep":"k"},"token" : "X","say":"\"token\": no",""", redacted);
+    }
 }

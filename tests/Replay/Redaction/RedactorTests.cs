@@ -139,4 +139,25 @@ public sealed class RedactorTests : IAsyncLifetime
         Assert.StartsWith("https://", request.Uri, StringComparison.Ordinal);
         Assert.EndsWith("@api.example.com/x?y=1", request.Uri, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"user":"ann","password":"hunter2","password":"hunter2"}""")]   // duplicate names: not parsed as JSON
+    [InlineData("""{"user":"ann","password":"hunter2",}""")]                        // trailing comma
+    [InlineData("""{"user":"ann", "auth": {"password" : "hunter2"}""")]             // truncated
+    public void Json_fields_are_redacted_even_when_the_json_body_could_not_be_parsed(string json)
+    {
+        var settings = new CassetteRedaction();
+        settings.JsonFields.Add("password");
+        var request = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/login",
+            Headers = new() { ["Content-Type"] = ["application/json; charset=utf-8"] },
+            Body = BodyCodec.Encode(Encoding.UTF8.GetBytes(json), "application/json"),
+        };
+
+        new Redactor(settings).Redact(request);
+
+        Assert.DoesNotContain("hunter2", BodyCodec.AsText(request.Body), StringComparison.Ordinal);
+        Assert.Contains("ann", BodyCodec.AsText(request.Body), StringComparison.Ordinal);
+    }
 }
