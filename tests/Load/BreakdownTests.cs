@@ -90,4 +90,17 @@ public sealed class TagCardinalityTests
         Assert.Equal(StatsRecorder.MaxTags + 1, tags.Count);
         Assert.Equal(50, tags.Single(t => t.Key == StatsRecorder.OtherTag).Value.Ok);
     }
+
+    [Fact]
+    public void Many_distinct_tags_from_many_threads_lose_no_sample_and_stay_near_the_cap()
+    {
+        var recorder = new StatsRecorder(enabled: true);
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => recorder.Record(Response.Ok(tag: "user-" + i), TimeSpan.FromMilliseconds(1), closedModel: false));
+
+        var tags = recorder.Tags.ToList();
+        Assert.InRange(tags.Count, StatsRecorder.MaxTags + 1, StatsRecorder.MaxTags + 1 + 8);
+        Assert.Equal(20_000, tags.Sum(t => t.Value.Ok));
+        Assert.Equal(20_000, tags.Sum(t => t.Value.Latency.TotalCount));
+    }
 }

@@ -18,6 +18,7 @@ internal sealed class StatsRecorder
     private readonly Recorder _closed = Histograms.NewRecorder();
     private readonly ConcurrentDictionary<int, OutcomeCounter> _statusCodes = new();
     private readonly ConcurrentDictionary<string, TagRecorder> _tags = new();
+    private int _tagCount;
     private long _ok, _fail, _dropped, _bytes, _closedCopyTicks, _activeCopies, _activeCopyStartTicks;
 
     public StatsRecorder(bool enabled) => Enabled = enabled;
@@ -98,8 +99,13 @@ internal sealed class StatsRecorder
     {
         if (_tags.TryGetValue(tag, out var existing))
             return existing;
-        return _tags.Count >= MaxTags
-            ? _tags.GetOrAdd(OtherTag, static _ => new TagRecorder())
-            : _tags.GetOrAdd(tag, static _ => new TagRecorder());
+        // Not ConcurrentDictionary.Count: it takes every bucket lock, and beyond the cap each folded tag lands here.
+        if (Volatile.Read(ref _tagCount) >= MaxTags && _tags.TryGetValue(tag = OtherTag, out existing))
+            return existing;
+        var created = new TagRecorder();
+        var actual = _tags.GetOrAdd(tag, created);
+        if (ReferenceEquals(actual, created))
+            Interlocked.Increment(ref _tagCount);
+        return actual;
     }
 }
