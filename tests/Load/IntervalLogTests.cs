@@ -71,6 +71,15 @@ public sealed class IntervalLogTests
 public sealed class IntervalSumTests
 {
     [Fact]
+    public void A_tag_line_without_fields_is_a_format_error_naming_the_line()
+    {
+        var log = "#[Histogram log format version 1.3]\nTag=orphan\n"u8.ToArray();
+
+        var error = Assert.Throws<FormatException>(() => HdrIntervalLogReader.Read(new MemoryStream(log)));
+        Assert.Contains("line 2", error.Message);
+    }
+
+    [Fact]
     public void Sum_finds_in_memory_intervals_by_a_tag_that_the_log_would_sanitise()
     {
         // ScenarioResult.Intervals carry the scenario name as is; Sum must find them by that same name.

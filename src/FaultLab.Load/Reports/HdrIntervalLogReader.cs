@@ -32,6 +32,8 @@ public static class HdrIntervalLogReader
             if (line.StartsWith("Tag=", StringComparison.Ordinal))
             {
                 var comma = line.IndexOf(',', StringComparison.Ordinal);
+                if (comma < 0)
+                    throw new FormatException($"Interval log line {lineNumber}: a Tag= with no interval fields after it.");
                 tag = line[4..comma];
                 line = line[(comma + 1)..];
             }
