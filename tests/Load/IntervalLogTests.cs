@@ -71,6 +71,38 @@ public sealed class IntervalLogTests
 public sealed class IntervalSumTests
 {
     [Fact]
+    public void The_log_is_written_and_read_the_same_under_a_comma_decimal_culture()
+    {
+        // The test process runs with InvariantGlobalization, so "de-DE" is unavailable and the culture checks above
+        // would pass whatever the writer did: build a culture with ',' decimals and '.' grouping by hand.
+        var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+        comma.NumberFormat.NumberDecimalSeparator = ",";
+        comma.NumberFormat.NumberGroupSeparator = ".";
+        var histogram = new LongHistogram(1, 3_600_000_000, 3);
+        histogram.RecordValueWithCount(1_234_567, 3);
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = comma;
+            using var stream = new MemoryStream();
+            HdrIntervalLogWriter.Write(stream, new DateTimeOffset(2026, 1, 2, 3, 4, 5, 250, TimeSpan.Zero), [new IntervalHistogram("t", 1.5, 0.25, histogram)]);
+            var text = Encoding.UTF8.GetString(stream.ToArray());
+            Assert.Contains("#[StartTime: 1767323045.250 (seconds since epoch)", text);
+            Assert.Contains("\nTag=t,1.500,0.250,1234.943,", text);
+
+            stream.Position = 0;
+            var read = Assert.Single(HdrIntervalLogReader.Read(stream));
+            Assert.Equal(1.5, read.StartSeconds);
+            Assert.Equal(0.25, read.LengthSeconds);
+            Assert.Equal(3, read.Histogram.TotalCount);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void A_tag_line_without_fields_is_a_format_error_naming_the_line()
     {
         var log = "#[Histogram log format version 1.3]\nTag=orphan\n"u8.ToArray();
