@@ -36,4 +36,26 @@ public sealed class LifecycleTests
         Assert.InRange(result["long"].Stats.Count, 40, 80);
         Assert.False(result.Passed);
     }
+
+    [Fact]
+    public async Task Iterations_cut_by_the_drain_timeout_count_as_failures_with_their_latency_not_vanish()
+    {
+        // The slowest iterations are exactly the ones the drain cuts: dropping them would flatter p99 and success.
+        var scenario = Scenario.Create("stuck-tail", async ctx =>
+            {
+                if (ctx.Iteration == 9)
+                    await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+                return Response.Ok();
+            })
+            .WithLoadSimulations(Simulation.Inject(10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
+            .WithThresholds(Threshold.SuccessRate(1));
+
+        var options = new LoadTestOptions { ConsoleOutput = ConsoleOutput.Silent, DrainTimeout = TimeSpan.FromMilliseconds(500) };
+        var stats = (await LoadTest.RunAsync(options, scenario))["stuck-tail"].Stats;
+
+        Assert.Equal(10, stats.Count + stats.Dropped);
+        Assert.Equal(1, stats.Fail);
+        Assert.True(stats.Latency.MaxMs >= 500, $"max {stats.Latency.MaxMs} ms");
+        Assert.Equal(1, stats.StatusCodes.Single(c => c.StatusCode is null).Fail);
+    }
 }

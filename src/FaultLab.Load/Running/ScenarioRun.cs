@@ -10,6 +10,7 @@ namespace FaultLab.Load;
 internal sealed class ScenarioRun
 {
     private long _iterations;
+    private bool _drainTimedOut;
 
     public ScenarioRun(Scenario scenario, StatsRecorder recorder, TimeProvider time, ILogger logger, CancellationToken token)
     {
@@ -47,9 +48,15 @@ internal sealed class ScenarioRun
         {
             response = await Scenario.Step(context).ConfigureAwait(false) ?? Response.Fail(message: "step returned null");
         }
+        catch (OperationCanceledException) when (Token.IsCancellationRequested && Volatile.Read(ref _drainTimedOut))
+        {
+            // Still running when the drain timeout expired: the slowest iterations of the run. Left out, they would
+            // flatter the percentiles and the success rate; they count as failures with the latency they reached.
+            response = Response.Fail(message: "cancelled: still running when the drain timeout expired");
+        }
         catch (OperationCanceledException) when (Token.IsCancellationRequested)
         {
-            return; // cut short by abort or drain timeout: neither a success nor the system's failure
+            return; // cut short by an abort or a cancelled run, which the result reports as such
         }
         catch (Exception ex)
         {
@@ -68,6 +75,7 @@ internal sealed class ScenarioRun
             if (Time.GetElapsedTime(drainStart) > timeout && !cancelStragglers.IsCancellationRequested)
             {
                 Logger.LogWarning("Scenario {Scenario}: iterations still running {Timeout} after the last phase; cancelling them.", Scenario.Name, timeout);
+                Volatile.Write(ref _drainTimedOut, true); // set before cancelling, so every cut iteration sees it
                 await cancelStragglers.CancelAsync().ConfigureAwait(false);
             }
             if (Time.GetElapsedTime(drainStart) > timeout + timeout)
