@@ -68,4 +68,13 @@ public sealed class ValidationTests
         Assert.Equal(7, scenario.MaxConcurrency);
         Assert.Equal(S, scenario.WarmUpDuration);
     }
+
+    [Fact]
+    public void A_negative_response_size_is_refused_where_it_is_written()
+    {
+        // Summed into the bytes total, a negative size would silently shrink it.
+        Assert.Equal("sizeBytes", Assert.Throws<ArgumentException>(() => Response.Ok(sizeBytes: -1)).ParamName);
+        Assert.Equal("sizeBytes", Assert.Throws<ArgumentException>(() => Response.Fail(sizeBytes: -1)).ParamName);
+        Assert.Equal(0, Response.Ok(sizeBytes: 0).SizeBytes);
+    }
 }

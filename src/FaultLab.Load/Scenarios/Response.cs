@@ -5,6 +5,8 @@ public sealed class Response
 {
     private Response(bool isSuccess, int? statusCode, long sizeBytes, string? tag, string? message)
     {
+        if (sizeBytes < 0)
+            throw new ArgumentException($"sizeBytes must not be negative, was {sizeBytes}.", nameof(sizeBytes));
         IsSuccess = isSuccess;
         StatusCode = statusCode;
         SizeBytes = sizeBytes;
@@ -38,7 +40,7 @@ public sealed class Response
     /// <param name="statusCode">Optional status code.</param>
     /// <param name="message">Optional failure description.</param>
     /// <param name="tag">Optional tag for the per-tag breakdown.</param>
-    /// <param name="sizeBytes">Optional payload size in bytes.</param>
+    /// <param name="sizeBytes">Optional payload size in bytes, zero or more.</param>
     public static Response Fail(int? statusCode = null, string? message = null, string? tag = null, long sizeBytes = 0) =>
         new(false, statusCode, sizeBytes, tag, message);
 }
