@@ -24,6 +24,17 @@ public sealed class TruncatedBodyFaultTests
     }
 
     [Fact]
+    public async Task A_cut_at_or_beyond_the_whole_body_delivers_it_in_full_as_the_wire_would()
+    {
+        // Every promised byte arrived: a real connection closing now is not a premature end.
+        using var clients = Clients.Create(f => f.AddTruncatedBody(afterBytes: Encoding.UTF8.GetByteCount(Upstream.Body)));
+
+        Assert.Equal(Upstream.Body, await clients.Client.GetStringAsync("/orders"));
+        using var response = await clients.Client.GetAsync("/orders");
+        Assert.Equal(Upstream.Body, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task GetStringAsync_reads_the_stream_so_it_reports_the_bytes_still_owed_like_a_content_length_stream()
     {
         using var clients = Clients.Create(f => f.AddTruncatedBody(afterBytes: 10));
