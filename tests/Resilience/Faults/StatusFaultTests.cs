@@ -75,6 +75,18 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
+    public void A_content_type_that_is_not_a_media_type_is_a_configuration_error_naming_the_setting_not_a_FormatException_per_request()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FaultInjection.CreateHandler(f => f.AddStatus(s =>
+        {
+            s.Body = "{}";
+            s.ContentType = "json";
+        })));
+
+        Assert.Contains("Faults[0].ContentType: ", ex.Message);
+    }
+
+    [Fact]
     public async Task Gateway_style_bodies_are_html_like_a_load_balancer_page()
     {
         using var clients = Clients.Create(f => f.AddStatus(s => { s.StatusCode = 502; s.BodyStyle = ErrorBodyStyle.Gateway; }));

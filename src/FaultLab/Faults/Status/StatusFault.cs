@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using FaultLab.Configuration;
 using FaultLab.Pipeline;
 using FaultLab.Realization;
@@ -51,6 +52,12 @@ public sealed class StatusFault : Fault
         if (RetryAfter is { } r && r < TimeSpan.Zero)
         {
             errors.Add($"{path[nameof(RetryAfter)]}: must not be negative (was {r}).");
+        }
+
+        // Parsed for every injected response: a bad one would otherwise throw FormatException at the caller per request.
+        if (ContentType is not null && !MediaTypeHeaderValue.TryParse(ContentType, out _))
+        {
+            errors.Add($"{path[nameof(ContentType)]}: must be a media type such as application/json (was '{ContentType}').");
         }
     }
 
