@@ -4,6 +4,8 @@ using FaultLab.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace FaultLab.Tests;
@@ -108,7 +110,30 @@ public sealed class ConfigurationTests
         Assert.Equal(HttpStatusCode.InternalServerError, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
     }
 
-    private static (ServiceProvider Provider, IConfigurationRoot Config, Upstream Upstream) Build(string json)
+    [Fact]
+    public async Task A_reload_with_errors_is_logged_naming_the_setting()
+    {
+        var logs = new FakeLogCollector();
+        var (provider, config, _) = Build("""{ "FaultLab": { "Faults": [ { "Kind": "Status", "StatusCode": 500 } ] } }""",
+            s => s.AddLogging(l => l.AddProvider(new FakeLoggerProvider(logs))));
+        using var _p = provider;
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        await factory.CreateClient("api").GetAsync("/a");
+
+        config["FaultLab:Faults:0:InjectionRate"] = "7";
+        Assert.Throws<AggregateException>(config.Reload); // what the options monitor does to whoever reloaded; unchanged
+
+        // A file watcher that reloads swallows that exception: the log is the only place the mistake shows.
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("FaultLab:Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 7).", error.Message);
+        Assert.Equal(HttpStatusCode.InternalServerError, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+
+        config["FaultLab:Faults:0:InjectionRate"] = "0";
+        config.Reload();
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+    }
+
+    private static (ServiceProvider Provider, IConfigurationRoot Config, Upstream Upstream) Build(string json, Action<IServiceCollection>? more = null)
     {
         var config = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
@@ -119,6 +144,7 @@ public sealed class ConfigurationTests
         services.AddHttpClient("api", c => c.BaseAddress = new Uri("http://orders.internal"))
             .ConfigurePrimaryHttpMessageHandler(() => upstream)
             .AddFaultInjection(live.GetSection("FaultLab"));
+        more?.Invoke(services);
         return (services.BuildServiceProvider(), live, upstream);
     }
 }

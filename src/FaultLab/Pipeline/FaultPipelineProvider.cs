@@ -2,6 +2,7 @@ using FaultLab.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace FaultLab.Pipeline;
 
@@ -18,6 +19,7 @@ internal sealed class FaultPipelineProvider : IDisposable
     private readonly IHostEnvironment? _environment;
     private readonly ILogger _logger;
     private readonly IDisposable? _subscription;
+    private readonly List<IDisposable> _reloadChecks = [];
     private volatile FaultPipeline? _current;
     private bool _warnedActive;
     private bool _warnedProduction;
@@ -35,12 +37,46 @@ internal sealed class FaultPipelineProvider : IDisposable
         _subscription = monitor.OnChange(OnChanged);
     }
 
+    /// <summary>Also watches the profile's change tokens so that a reload that does not validate is logged: the options
+    /// monitor throws such a reload at whoever reloaded (a file watcher swallows it) and never calls
+    /// <see cref="OnChanged"/> with it.</summary>
+    public FaultPipelineProvider(string clientName, string optionsName, IOptionsMonitor<FaultInjectionOptions> monitor,
+        IOptionsFactory<FaultInjectionOptions> factory, IEnumerable<IOptionsChangeTokenSource<FaultInjectionOptions>> sources,
+        TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger)
+        : this(clientName, optionsName, monitor, timeProvider, telemetry, environment, logger)
+    {
+        foreach (var source in sources.Where(s => string.Equals(s.Name ?? Options.DefaultName, optionsName, StringComparison.Ordinal)))
+        {
+            _reloadChecks.Add(ChangeToken.OnChange(source.GetChangeToken, () => CheckReload(factory)));
+        }
+    }
+
     /// <summary>Gets the pipeline to run requests through, or <see langword="null"/> to pass them straight on.</summary>
     public FaultPipeline? Current => _current;
 
     public FaultTelemetry Telemetry => _telemetry;
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _reloadChecks.ForEach(r => r.Dispose());
+    }
+
+    private void CheckReload(IOptionsFactory<FaultInjectionOptions> factory)
+    {
+        try
+        {
+            factory.Create(_optionsName);
+        }
+        catch (OptionsValidationException ex)
+        {
+            LogReloadErrors(string.Join(" ", ex.Failures));
+        }
+    }
+
+    private void LogReloadErrors(string errors) =>
+        _logger.LogError("FaultLab profile for client '{Client}' reloaded with errors; keeping the previous one: {Errors}",
+            _clientName, errors);
 
     private void OnChanged(FaultInjectionOptions options, string? name)
     {
@@ -49,8 +85,7 @@ internal sealed class FaultPipelineProvider : IDisposable
             // A reloaded profile that no longer validates keeps the last good pipeline rather than failing requests.
             if (options.Validate() is { Count: > 0 } errors)
             {
-                _logger.LogError("FaultLab profile for client '{Client}' reloaded with errors; keeping the previous one: {Errors}",
-                    _clientName, string.Join(" ", errors));
+                LogReloadErrors(string.Join(" ", errors));
                 return;
             }
 
