@@ -31,6 +31,20 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
+    public async Task A_401_carries_the_challenge_every_real_401_must_carry_unless_one_is_given()
+    {
+        // RFC 9110 §15.5.2: a 401 MUST send WWW-Authenticate; FAULTS.md: no credentials → a bare Bearer challenge.
+        using var plain = Clients.Create(f => f.AddStatus(HttpStatusCode.Unauthorized));
+        using var given = Clients.Create(f => f.AddStatus(s => { s.StatusCode = 401; s.Headers["WWW-Authenticate"] = "Basic realm=\"ops\""; }));
+
+        using var bare = await plain.Client.GetAsync("/orders");
+        using var custom = await given.Client.GetAsync("/orders");
+
+        Assert.Equal("Bearer", bare.Headers.WwwAuthenticate.Single().ToString());
+        Assert.Equal("Basic realm=\"ops\"", custom.Headers.WwwAuthenticate.Single().ToString());
+    }
+
+    [Fact]
     public async Task Retry_after_is_sent_as_delta_seconds()
     {
         using var clients = Clients.Create(f => f.AddStatus(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(2)));

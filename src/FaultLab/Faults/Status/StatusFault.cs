@@ -11,6 +11,7 @@ namespace FaultLab;
 /// <summary>
 /// Answers with an HTTP error status instead of calling the dependency: by default an RFC 9457
 /// <c>application/problem+json</c> body, optionally with <c>Retry-After</c> (seconds or HTTP-date) and extra headers.
+/// A 401 carries <c>WWW-Authenticate: Bearer</c> unless <see cref="Headers"/> gives a challenge.
 /// </summary>
 public sealed class StatusFault : Fault
 {
@@ -95,6 +96,12 @@ public sealed class StatusFault : Fault
             {
                 response.Content.Headers.TryAddWithoutValidation(name, value);
             }
+        }
+
+        // A real 401 always carries a challenge (RFC 9110 §15.5.2); without credentials a bearer API sends a bare one.
+        if (StatusCode == 401 && !response.Headers.Contains("WWW-Authenticate"))
+        {
+            response.Headers.TryAddWithoutValidation("WWW-Authenticate", "Bearer");
         }
 
         return response;
