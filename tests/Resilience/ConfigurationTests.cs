@@ -133,6 +133,33 @@ public sealed class ConfigurationTests
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_reload_that_leaves_the_profile_unchanged_keeps_its_state()
+    {
+        // Any change to the configuration (a log level, another section) fires the profile's reload token; rebuilding
+        // then would refill rate limits, forget token ages, restart schedules and replay seeded sequences from the top.
+        var clock = Support.Clock.New();
+        var (provider, config, upstream) = Build("""
+            { "FaultLab": { "Faults": [
+              { "Kind": "RateLimit", "PermitLimit": 1, "Window": "01:00:00" }
+            ] }, "Logging": { "Level": "Information" } }
+            """, s => s.AddSingleton<TimeProvider>(clock));
+        using var _p = provider;
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        config["Logging:Level"] = "Debug";
+        config.Reload();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+        config["FaultLab:Faults:0:PermitLimit"] = "100"; // a real change to the profile does rebuild it
+        config.Reload();
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+        Assert.Equal(2, upstream.Calls);
+    }
+
     private static (ServiceProvider Provider, IConfigurationRoot Config, Upstream Upstream) Build(string json, Action<IServiceCollection>? more = null)
     {
         var config = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();

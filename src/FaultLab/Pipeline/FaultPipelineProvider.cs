@@ -21,6 +21,7 @@ internal sealed class FaultPipelineProvider : IDisposable
     private readonly IDisposable? _subscription;
     private readonly List<IDisposable> _reloadChecks = [];
     private volatile FaultPipeline? _current;
+    private string? _builtFrom;
     private bool _warnedActive;
     private bool _warnedProduction;
 
@@ -33,7 +34,9 @@ internal sealed class FaultPipelineProvider : IDisposable
         _telemetry = telemetry;
         _environment = environment;
         _logger = logger;
-        _current = Build(monitor.Get(optionsName));
+        var options = monitor.Get(optionsName);
+        _builtFrom = options.SourceSnapshot;
+        _current = Build(options);
         _subscription = monitor.OnChange(OnChanged);
     }
 
@@ -89,6 +92,14 @@ internal sealed class FaultPipelineProvider : IDisposable
                 return;
             }
 
+            // The reload token fires for any change to the configuration: rebuilding an unchanged profile would refill
+            // rate limits, forget token ages, restart schedules and replay seeded sequences from the start.
+            if (options.SourceSnapshot is not null && string.Equals(options.SourceSnapshot, _builtFrom, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _builtFrom = options.SourceSnapshot;
             _current = Build(options);
         }
     }
