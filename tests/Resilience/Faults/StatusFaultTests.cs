@@ -44,6 +44,19 @@ public sealed class StatusFaultTests
         Assert.Equal("Basic realm=\"ops\"", custom.Headers.WwwAuthenticate.Single().ToString());
     }
 
+    [Theory]
+    [InlineData(503, "https://www.rfc-editor.org/rfc/rfc9110#status.503")]
+    [InlineData(429, "https://www.rfc-editor.org/rfc/rfc6585#section-4")] // RFC 9110 has no 429: its anchor would be dead
+    public async Task The_problem_type_points_at_the_RFC_that_defines_the_status(int status, string type)
+    {
+        using var clients = Clients.Create(f => f.AddStatus((HttpStatusCode)status));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(type, problem.RootElement.GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task Retry_after_is_sent_as_delta_seconds()
     {
