@@ -14,6 +14,19 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task An_experiment_written_in_camelCase_is_recognised_as_one_like_every_other_key()
+    {
+        string path = CliRun.TempFile("""
+        { "load": { "rate": 5, "duration": "00:00:01" }, "faultProfile": { "faults": [ { "kind": "Hang", "injectionRate": 0.1 } ] } }
+        """);
+
+        var (exit, output, error) = await CliRun.RunAsync("validate", path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("valid experiment (1 faults)", output);
+    }
+
+    [Fact]
     public async Task A_valid_profile_under_a_FaultLab_member_is_recognised()
     {
         string path = CliRun.TempFile("""{ "FaultLab": { "Faults": [ { "Kind": "Hang", "InjectionRate": 0.1 } ] } }""");

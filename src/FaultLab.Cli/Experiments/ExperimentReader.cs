@@ -18,7 +18,11 @@ internal static class ExperimentReader
     public static (Experiment Experiment, IReadOnlyList<string> Errors, bool IsExperiment) Read(string path)
     {
         var root = JsonFile.Read(path);
-        bool isExperiment = root.GetChildren().Any(c => c.Key is "FaultProfile" or "Load" or "Hypothesis");
+        // Configuration keys are case-insensitive everywhere else ("load" binds as Load): so is this test.
+        bool isExperiment = root.GetChildren().Any(c =>
+            c.Key.Equals("FaultProfile", StringComparison.OrdinalIgnoreCase) ||
+            c.Key.Equals("Load", StringComparison.OrdinalIgnoreCase) ||
+            c.Key.Equals("Hypothesis", StringComparison.OrdinalIgnoreCase));
         var errors = new List<string>();
         var experiment = new Experiment();
         if (isExperiment)
