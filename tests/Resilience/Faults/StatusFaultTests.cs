@@ -114,6 +114,14 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
+    public void A_header_that_cannot_be_sent_is_a_configuration_error_not_silently_dropped()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FaultInjection.CreateHandler(f => f.AddStatus(s => s.Headers["Retry After"] = "2")));
+
+        Assert.Contains("Faults[0].Headers.Retry After: ", ex.Message);
+    }
+
+    [Fact]
     public async Task Gateway_style_bodies_are_html_like_a_load_balancer_page()
     {
         using var clients = Clients.Create(f => f.AddStatus(s => { s.StatusCode = 502; s.BodyStyle = ErrorBodyStyle.Gateway; }));

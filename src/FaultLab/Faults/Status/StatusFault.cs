@@ -55,6 +55,16 @@ public sealed class StatusFault : Fault
             errors.Add($"{path[nameof(RetryAfter)]}: must not be negative (was {r}).");
         }
 
+        // A name HttpClient cannot carry (a space, a colon) would be dropped from every response without a word.
+        using var probe = new HttpResponseMessage { Content = new ByteArrayContent([]) };
+        foreach (var (name, value) in Headers)
+        {
+            if (!probe.Headers.TryAddWithoutValidation(name, value) && !probe.Content.Headers.TryAddWithoutValidation(name, value))
+            {
+                errors.Add($"{path.Child(nameof(Headers))[name]}: '{name}' is not a valid header name.");
+            }
+        }
+
         // Parsed for every injected response: a bad one would otherwise throw FormatException at the caller per request.
         if (ContentType is not null && !MediaTypeHeaderValue.TryParse(ContentType, out _))
         {
