@@ -62,6 +62,21 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task A_hypothesis_that_can_never_be_checked_is_rejected_with_its_JSON_path()
+    {
+        string path = CliRun.TempFile("""
+        { "Hypothesis": { "MinSuccessRate": "NaN", "MaxP99": "-00:00:01", "MaxDropped": -1 }, "FaultProfile": { "Faults": [] } }
+        """);
+
+        var (exit, _, error) = await CliRun.RunAsync("validate", path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("$.Hypothesis.MinSuccessRate: must be between 0 and 1 inclusive (was NaN).", error);
+        Assert.Contains("$.Hypothesis.MaxP99: must not be negative", error);
+        Assert.Contains("$.Hypothesis.MaxDropped: must not be negative (was -1).", error);
+    }
+
+    [Fact]
     public async Task A_syntax_error_names_line_and_column()
     {
         string path = CliRun.TempFile("{\n  \"Faults\": [\n    { \"Kind\": \"Hang\" \n    { }\n  ]\n}");
