@@ -81,6 +81,18 @@ public sealed class ExpiredTokenFaultTests
     }
 
     [Fact]
+    public async Task A_realm_with_quotes_is_escaped_so_the_challenge_still_parses()
+    {
+        using var clients = Clients.Create(f => f.AddExpiredToken(e => e.Realm = "orders \"eu\""));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Equal("realm=\"orders \\\"eu\\\"\"", challenge.Parameter);
+    }
+
+    [Fact]
     public void Only_hashes_of_tokens_are_kept_in_memory()
     {
         var ledger = new TokenLedger(Clock.New(), TimeSpan.FromMinutes(1), null);
