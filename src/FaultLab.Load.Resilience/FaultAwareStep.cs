@@ -65,7 +65,8 @@ public static class FaultAwareStep
         return faults is not (NoFaultTag or CircuitOpenTag);
     }
 
-    /// <summary>The tag for a request: the distinct kinds of fault injected into it, in order, or <see cref="NoFaultTag"/>.</summary>
+    /// <summary>The tag for a request: the distinct names of the faults injected into it (a fault's name is its kind
+    /// unless it was named), in order, or <see cref="NoFaultTag"/>.</summary>
     /// <param name="request">The request after the call.</param>
     /// <param name="fallback">Whether a fallback served the response.</param>
     /// <returns>The tag.</returns>

@@ -10,6 +10,11 @@ namespace FaultLab;
 /// </summary>
 public abstract class Fault
 {
+    /// <summary>Only FaultLab defines fault kinds: each needs an internal realization, so other assemblies cannot derive.</summary>
+    private protected Fault()
+    {
+    }
+
     /// <summary>Gets the fault kind's name as written in configuration (for example <c>Status</c>).</summary>
     public abstract string Kind { get; }
 

@@ -42,6 +42,10 @@ public sealed class FaultInjectionOptions
     /// <summary>Gets the configuration path this profile was bound from, used to name settings in errors.</summary>
     internal string? SourcePath { get; set; }
 
+    /// <summary>Gets or sets the bound section's settings as text, so a reload that changed nothing in the profile
+    /// (another section did) keeps the running pipeline and its state; <see langword="null"/> when not bound.</summary>
+    internal string? SourceSnapshot { get; set; }
+
     /// <summary>Gets errors met while binding configuration (bad values, unknown kinds); reported by validation.</summary>
     internal List<string> BindingErrors { get; } = new();
 }

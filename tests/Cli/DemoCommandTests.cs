@@ -35,6 +35,44 @@ public sealed class DemoCommandTests
         Assert.NotEqual(Row(first.Out, "| bare"), Row(second.Out, "| bare"));
     }
 
+    // The test above would pass with the seed ignored (unseeded faults differ between runs too): pin that --seed
+    // reaches the profile, and that the same seed makes the same fault decisions.
+    [Fact]
+    public async Task The_seed_reaches_the_profile_and_the_same_seed_makes_the_same_decisions()
+    {
+        FaultInjectionOptions? captured = null;
+        async Task<string> Decisions(int seed)
+        {
+            using var handler = FaultInjection.CreateHandler(f =>
+            {
+                Demo.DemoProfile.Configure(f, TimeSpan.FromSeconds(30), seed, rate: 1000);
+                captured = f.Options;
+            }, new OkHandler());
+            using var client = new HttpClient(handler) { BaseAddress = new Uri("http://demo.test") };
+            var outcomes = new List<string>();
+            for (int i = 0; i < 60; i++)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, $"/orders/{i}");
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "t");
+                using var response = await client.SendAsync(request);
+                outcomes.Add(string.Join("+", InjectedFault.For(request).Select(f => f.Name)) + (int)response.StatusCode);
+            }
+
+            return string.Join(",", outcomes);
+        }
+
+        string first = await Decisions(5);
+        Assert.Equal(5, captured!.Seed);
+        Assert.Equal(first, await Decisions(5));
+        Assert.NotEqual(first, await Decisions(6));
+    }
+
+    private sealed class OkHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { RequestMessage = request });
+    }
+
     [Theory]
     [InlineData("--duration", "0")]
     [InlineData("--rate", "-1")]

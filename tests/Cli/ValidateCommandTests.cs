@@ -14,6 +14,19 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task An_experiment_written_in_camelCase_is_recognised_as_one_like_every_other_key()
+    {
+        string path = CliRun.TempFile("""
+        { "load": { "rate": 5, "duration": "00:00:01" }, "faultProfile": { "faults": [ { "kind": "Hang", "injectionRate": 0.1 } ] } }
+        """);
+
+        var (exit, output, error) = await CliRun.RunAsync("validate", path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("valid experiment (1 faults)", output);
+    }
+
+    [Fact]
     public async Task A_valid_profile_under_a_FaultLab_member_is_recognised()
     {
         string path = CliRun.TempFile("""{ "FaultLab": { "Faults": [ { "Kind": "Hang", "InjectionRate": 0.1 } ] } }""");
@@ -46,6 +59,21 @@ public sealed class ValidateCommandTests
         Assert.Contains("$.FaultProfile.Faults[1].Kind: unknown fault kind 'Warp'", error);
         Assert.Contains("$.FaultProfile.Faults[2].InjectionRate: must be between 0 and 1 inclusive (was 3).", error);
         Assert.Contains("4 problem(s)", error);
+    }
+
+    [Fact]
+    public async Task A_hypothesis_that_can_never_be_checked_is_rejected_with_its_JSON_path()
+    {
+        string path = CliRun.TempFile("""
+        { "Hypothesis": { "MinSuccessRate": "NaN", "MaxP99": "-00:00:01", "MaxDropped": -1 }, "FaultProfile": { "Faults": [] } }
+        """);
+
+        var (exit, _, error) = await CliRun.RunAsync("validate", path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("$.Hypothesis.MinSuccessRate: must be between 0 and 1 inclusive (was NaN).", error);
+        Assert.Contains("$.Hypothesis.MaxP99: must not be negative", error);
+        Assert.Contains("$.Hypothesis.MaxDropped: must not be negative (was -1).", error);
     }
 
     [Fact]

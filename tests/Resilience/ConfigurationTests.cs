@@ -4,6 +4,8 @@ using FaultLab.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace FaultLab.Tests;
@@ -108,7 +110,57 @@ public sealed class ConfigurationTests
         Assert.Equal(HttpStatusCode.InternalServerError, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
     }
 
-    private static (ServiceProvider Provider, IConfigurationRoot Config, Upstream Upstream) Build(string json)
+    [Fact]
+    public async Task A_reload_with_errors_is_logged_naming_the_setting()
+    {
+        var logs = new FakeLogCollector();
+        var (provider, config, _) = Build("""{ "FaultLab": { "Faults": [ { "Kind": "Status", "StatusCode": 500 } ] } }""",
+            s => s.AddLogging(l => l.AddProvider(new FakeLoggerProvider(logs))));
+        using var _p = provider;
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        await factory.CreateClient("api").GetAsync("/a");
+
+        config["FaultLab:Faults:0:InjectionRate"] = "7";
+        Assert.Throws<AggregateException>(config.Reload); // what the options monitor does to whoever reloaded; unchanged
+
+        // A file watcher that reloads swallows that exception: the log is the only place the mistake shows.
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("FaultLab:Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 7).", error.Message);
+        Assert.Equal(HttpStatusCode.InternalServerError, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+
+        config["FaultLab:Faults:0:InjectionRate"] = "0";
+        config.Reload();
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_reload_that_leaves_the_profile_unchanged_keeps_its_state()
+    {
+        // Any change to the configuration (a log level, another section) fires the profile's reload token; rebuilding
+        // then would refill rate limits, forget token ages, restart schedules and replay seeded sequences from the top.
+        var clock = Support.Clock.New();
+        var (provider, config, upstream) = Build("""
+            { "FaultLab": { "Faults": [
+              { "Kind": "RateLimit", "PermitLimit": 1, "Window": "01:00:00" }
+            ] }, "Logging": { "Level": "Information" } }
+            """, s => s.AddSingleton<TimeProvider>(clock));
+        using var _p = provider;
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        config["Logging:Level"] = "Debug";
+        config.Reload();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+        config["FaultLab:Faults:0:PermitLimit"] = "100"; // a real change to the profile does rebuild it
+        config.Reload();
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
+        Assert.Equal(2, upstream.Calls);
+    }
+
+    private static (ServiceProvider Provider, IConfigurationRoot Config, Upstream Upstream) Build(string json, Action<IServiceCollection>? more = null)
     {
         var config = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
@@ -119,6 +171,7 @@ public sealed class ConfigurationTests
         services.AddHttpClient("api", c => c.BaseAddress = new Uri("http://orders.internal"))
             .ConfigurePrimaryHttpMessageHandler(() => upstream)
             .AddFaultInjection(live.GetSection("FaultLab"));
+        more?.Invoke(services);
         return (services.BuildServiceProvider(), live, upstream);
     }
 }

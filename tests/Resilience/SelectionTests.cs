@@ -113,6 +113,32 @@ public sealed class SelectionTests
         Assert.Empty(InjectedFault.For(request));
     }
 
+    // The test above uses rate 0, which bypasses Polly altogether; this one goes through the chaos strategies and
+    // loses every roll, the path most unselected requests take in a real profile.
+    [Fact]
+    public async Task A_request_that_loses_every_roll_passes_through_Polly_untouched_response_and_exception_alike()
+    {
+        const double never = 1e-12;
+        using var clients = Clients.Create(f => f.WithSeed(1)
+            .AddLatency(TimeSpan.FromSeconds(1), injectionRate: never)
+            .AddStatus(HttpStatusCode.ServiceUnavailable, injectionRate: never)
+            .AddTruncatedBody(injectionRate: never)
+            .AddRateLimit(1000, TimeSpan.FromSeconds(1)));
+        var request = new HttpRequestMessage(HttpMethod.Put, "/orders/1") { Content = new StringContent("""{"qty":3}""") };
+
+        using var response = await clients.Client.SendAsync(request);
+
+        Assert.Same(clients.Upstream.LastResponse, response);
+        Assert.Equal(Upstream.Body, await response.Content.ReadAsStringAsync());
+        Assert.Same(request, Assert.Single(clients.Upstream.Requests));
+        Assert.Empty(InjectedFault.For(request));
+
+        var real = new HttpRequestException("real failure");
+        clients.Upstream.Before = (_, _) => Task.FromException(real);
+        var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => clients.Client.GetAsync("/orders/2"));
+        Assert.Same(real, thrown);
+    }
+
     private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string uri, bool chaos)
     {
         var request = new HttpRequestMessage(method, uri);

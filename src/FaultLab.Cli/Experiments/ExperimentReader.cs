@@ -18,7 +18,11 @@ internal static class ExperimentReader
     public static (Experiment Experiment, IReadOnlyList<string> Errors, bool IsExperiment) Read(string path)
     {
         var root = JsonFile.Read(path);
-        bool isExperiment = root.GetChildren().Any(c => c.Key is "FaultProfile" or "Load" or "Hypothesis");
+        // Configuration keys are case-insensitive everywhere else ("load" binds as Load): so is this test.
+        bool isExperiment = root.GetChildren().Any(c =>
+            c.Key.Equals("FaultProfile", StringComparison.OrdinalIgnoreCase) ||
+            c.Key.Equals("Load", StringComparison.OrdinalIgnoreCase) ||
+            c.Key.Equals("Hypothesis", StringComparison.OrdinalIgnoreCase));
         var errors = new List<string>();
         var experiment = new Experiment();
         if (isExperiment)
@@ -92,9 +96,20 @@ internal static class ExperimentReader
             errors.Add($"Load:MaxConcurrency: must be positive (was {load.MaxConcurrency}).");
         }
 
-        if (experiment.Hypothesis.MinSuccessRate is { } s && (s < 0 || s > 1))
+        // NaN compares false with everything: test for the valid range, not against the invalid one.
+        if (experiment.Hypothesis.MinSuccessRate is { } s && !(s >= 0 && s <= 1))
         {
             errors.Add($"Hypothesis:MinSuccessRate: must be between 0 and 1 inclusive (was {s.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (experiment.Hypothesis.MaxP99 is { } p99 && p99 < TimeSpan.Zero)
+        {
+            errors.Add($"Hypothesis:MaxP99: must not be negative (was {p99}).");
+        }
+
+        if (experiment.Hypothesis.MaxDropped is { } dropped && dropped < 0)
+        {
+            errors.Add($"Hypothesis:MaxDropped: must not be negative (was {dropped.ToString(CultureInfo.InvariantCulture)}).");
         }
     }
 

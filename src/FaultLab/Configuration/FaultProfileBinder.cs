@@ -19,6 +19,9 @@ internal static class FaultProfileBinder
     {
         string root = section is IConfigurationSection s ? s.Path : string.Empty;
         options.SourcePath = root;
+        options.SourceSnapshot = string.Join('\n', section.AsEnumerable(makePathsRelative: true)
+            .OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(kv => $"{kv.Key}={kv.Value}"));
         options.Faults.Clear();
         options.BindingErrors.Clear();
 

@@ -34,6 +34,8 @@ internal sealed class FaultPipelineProviders(IServiceProvider services) : IDispo
             clientName,
             optionsName,
             services.GetRequiredService<IOptionsMonitor<FaultInjectionOptions>>(),
+            services.GetRequiredService<IOptionsFactory<FaultInjectionOptions>>(),
+            services.GetServices<IOptionsChangeTokenSource<FaultInjectionOptions>>(),
             services.GetService<TimeProvider>() ?? TimeProvider.System,
             new FaultTelemetry(services.GetService<IMeterFactory>(), logger),
             services.GetService<IHostEnvironment>(),

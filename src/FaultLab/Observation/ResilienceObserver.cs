@@ -8,7 +8,9 @@ namespace FaultLab;
 /// kind, attempts that really reached the dependency, retries, hedges, fallbacks and circuit-breaker transitions
 /// with their times. It reads the instruments; it re-implements nothing. Scope it to one client with
 /// <c>clientName</c> when several run in one process (Polly pipelines of <c>AddStandardResilienceHandler</c> are
-/// named <c>{client}-standard</c>).
+/// named <c>{client}-standard</c>). Polly's events are matched by that <c>{client}-</c> prefix alone, so with clients
+/// <c>api</c> and <c>api-v2</c> in one process the observer of <c>api</c> also counts <c>api-v2</c>'s retries;
+/// FaultLab's own counters are matched exactly.
 /// </summary>
 public sealed class ResilienceObserver : IDisposable
 {

@@ -2,6 +2,7 @@ using FaultLab.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace FaultLab.Pipeline;
 
@@ -18,7 +19,9 @@ internal sealed class FaultPipelineProvider : IDisposable
     private readonly IHostEnvironment? _environment;
     private readonly ILogger _logger;
     private readonly IDisposable? _subscription;
+    private readonly List<IDisposable> _reloadChecks = [];
     private volatile FaultPipeline? _current;
+    private string? _builtFrom;
     private bool _warnedActive;
     private bool _warnedProduction;
 
@@ -31,8 +34,24 @@ internal sealed class FaultPipelineProvider : IDisposable
         _telemetry = telemetry;
         _environment = environment;
         _logger = logger;
-        _current = Build(monitor.Get(optionsName));
+        var options = monitor.Get(optionsName);
+        _builtFrom = options.SourceSnapshot;
+        _current = Build(options);
         _subscription = monitor.OnChange(OnChanged);
+    }
+
+    /// <summary>Also watches the profile's change tokens so that a reload that does not validate is logged: the options
+    /// monitor throws such a reload at whoever reloaded (a file watcher swallows it) and never calls
+    /// <see cref="OnChanged"/> with it.</summary>
+    public FaultPipelineProvider(string clientName, string optionsName, IOptionsMonitor<FaultInjectionOptions> monitor,
+        IOptionsFactory<FaultInjectionOptions> factory, IEnumerable<IOptionsChangeTokenSource<FaultInjectionOptions>> sources,
+        TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger)
+        : this(clientName, optionsName, monitor, timeProvider, telemetry, environment, logger)
+    {
+        foreach (var source in sources.Where(s => string.Equals(s.Name ?? Options.DefaultName, optionsName, StringComparison.Ordinal)))
+        {
+            _reloadChecks.Add(ChangeToken.OnChange(source.GetChangeToken, () => CheckReload(factory)));
+        }
     }
 
     /// <summary>Gets the pipeline to run requests through, or <see langword="null"/> to pass them straight on.</summary>
@@ -40,7 +59,27 @@ internal sealed class FaultPipelineProvider : IDisposable
 
     public FaultTelemetry Telemetry => _telemetry;
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _reloadChecks.ForEach(r => r.Dispose());
+    }
+
+    private void CheckReload(IOptionsFactory<FaultInjectionOptions> factory)
+    {
+        try
+        {
+            factory.Create(_optionsName);
+        }
+        catch (OptionsValidationException ex)
+        {
+            LogReloadErrors(string.Join(" ", ex.Failures));
+        }
+    }
+
+    private void LogReloadErrors(string errors) =>
+        _logger.LogError("FaultLab profile for client '{Client}' reloaded with errors; keeping the previous one: {Errors}",
+            _clientName, errors);
 
     private void OnChanged(FaultInjectionOptions options, string? name)
     {
@@ -49,11 +88,18 @@ internal sealed class FaultPipelineProvider : IDisposable
             // A reloaded profile that no longer validates keeps the last good pipeline rather than failing requests.
             if (options.Validate() is { Count: > 0 } errors)
             {
-                _logger.LogError("FaultLab profile for client '{Client}' reloaded with errors; keeping the previous one: {Errors}",
-                    _clientName, string.Join(" ", errors));
+                LogReloadErrors(string.Join(" ", errors));
                 return;
             }
 
+            // The reload token fires for any change to the configuration: rebuilding an unchanged profile would refill
+            // rate limits, forget token ages, restart schedules and replay seeded sequences from the start.
+            if (options.SourceSnapshot is not null && string.Equals(options.SourceSnapshot, _builtFrom, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _builtFrom = options.SourceSnapshot;
             _current = Build(options);
         }
     }

@@ -33,7 +33,7 @@ internal static class InjectedResponse
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("type", $"https://www.rfc-editor.org/rfc/rfc9110#status.{statusCode}");
+            json.WriteString("type", ProblemType(statusCode));
             json.WriteString("title", title);
             json.WriteNumber("status", statusCode);
             json.WriteString("detail", detail ?? title);
@@ -45,6 +45,18 @@ internal static class InjectedResponse
         content.Headers.ContentType = new MediaTypeHeaderValue("application/problem+json") { CharSet = "utf-8" };
         return content;
     }
+
+    // RFC 9110 defines most statuses; 428, 429, 431 and 511 come from RFC 6585 and 451 from RFC 7725, where
+    // an rfc9110#status.429 anchor would point nowhere.
+    private static string ProblemType(int statusCode) => statusCode switch
+    {
+        428 => "https://www.rfc-editor.org/rfc/rfc6585#section-3",
+        429 => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+        431 => "https://www.rfc-editor.org/rfc/rfc6585#section-5",
+        511 => "https://www.rfc-editor.org/rfc/rfc6585#section-6",
+        451 => "https://www.rfc-editor.org/rfc/rfc7725#section-3",
+        _ => $"https://www.rfc-editor.org/rfc/rfc9110#status.{statusCode.ToString(CultureInfo.InvariantCulture)}",
+    };
 
     /// <summary>The small HTML page a gateway (nginx, a load balancer) returns for 502/503/504.</summary>
     public static HttpContent GatewayPage(int statusCode)

@@ -1,8 +1,9 @@
 namespace FaultLab.Selection;
 
 /// <summary>
-/// One fault's source of randomness. Seeded per fault (seed and position), so adding a fault to a profile does not
-/// shift the sequence of the others; locked because a seeded <see cref="Random"/> is not thread-safe.
+/// One fault's source of randomness. Seeded per fault (seed and position), so appending a fault to a profile does not
+/// shift the sequence of the others (inserting one moves the positions after it); locked because a seeded
+/// <see cref="Random"/> is not thread-safe.
 /// </summary>
 internal sealed class SeededRandom
 {

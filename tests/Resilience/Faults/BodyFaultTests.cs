@@ -24,6 +24,17 @@ public sealed class TruncatedBodyFaultTests
     }
 
     [Fact]
+    public async Task A_cut_at_or_beyond_the_whole_body_delivers_it_in_full_as_the_wire_would()
+    {
+        // Every promised byte arrived: a real connection closing now is not a premature end.
+        using var clients = Clients.Create(f => f.AddTruncatedBody(afterBytes: Encoding.UTF8.GetByteCount(Upstream.Body)));
+
+        Assert.Equal(Upstream.Body, await clients.Client.GetStringAsync("/orders"));
+        using var response = await clients.Client.GetAsync("/orders");
+        Assert.Equal(Upstream.Body, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task GetStringAsync_reads_the_stream_so_it_reports_the_bytes_still_owed_like_a_content_length_stream()
     {
         using var clients = Clients.Create(f => f.AddTruncatedBody(afterBytes: 10));
@@ -100,5 +111,71 @@ public sealed class MalformedBodyFaultTests
         Assert.NotEqual(Encoding.UTF8.GetBytes(Upstream.Body), body);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(body));
         Assert.Equal(1, clients.Upstream.Calls);
+    }
+
+    // A network body read synchronously blocks a thread-pool thread per response; under load that starves the pool.
+    [Fact]
+    public async Task The_upstream_body_is_read_asynchronously_never_with_a_blocking_read()
+    {
+        using var client = new HttpClient(FaultInjection.CreateHandler(f => f.AddMalformedBody(mode: MalformedBodyMode.TruncatedJson), new AsyncOnlyUpstream()));
+
+        string buffered = await client.GetStringAsync("http://orders.internal/a");
+        using var response = await client.GetAsync("http://orders.internal/a", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        string streamed = await reader.ReadToEndAsync();
+
+        Assert.Equal(Upstream.Body[..(Upstream.Body.Length / 2)], buffered);
+        Assert.Equal(buffered, streamed);
+    }
+
+    private sealed class AsyncOnlyUpstream : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                RequestMessage = request,
+                Content = new StreamContent(new AsyncOnlyStream(Encoding.UTF8.GetBytes(Upstream.Body))),
+            });
+    }
+
+    private sealed class AsyncOnlyStream(byte[] bytes) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("blocking read");
+
+        public override int Read(Span<byte> buffer) => throw new InvalidOperationException("blocking read");
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            int n = Math.Min(buffer.Length, bytes.Length - _position);
+            bytes.AsMemory(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -63,6 +63,35 @@ public sealed class ExpiredTokenFaultTests
         Assert.Equal(HttpStatusCode.OK, (await Send(clients.Client, "issued-after-revocation")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"sub":"svc","exp":1764200000000}""")] // exp in milliseconds, a common issuer mistake: beyond DateTimeOffset
+    [InlineData("""{"sub":"svc","exp":-99999999999999}""")]
+    [InlineData("123")] // a dotted opaque token whose middle part happens to decode to JSON that is not an object
+    public async Task A_token_whose_payload_is_not_a_usable_JWT_is_treated_as_opaque_not_thrown_to_the_caller(string payload)
+    {
+        using var clients = Clients.Create(f => f.AddExpiredToken(TimeSpan.FromMinutes(5)));
+        string token = Jwt(payload);
+
+        using var fresh = await Send(clients.Client, token);
+        clients.TimeProvider.Advance(TimeSpan.FromMinutes(5));
+        using var expired = await Send(clients.Client, token);
+
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_realm_with_quotes_is_escaped_so_the_challenge_still_parses()
+    {
+        using var clients = Clients.Create(f => f.AddExpiredToken(e => e.Realm = "orders \"eu\""));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Equal("realm=\"orders \\\"eu\\\"\"", challenge.Parameter);
+    }
+
     [Fact]
     public void Only_hashes_of_tokens_are_kept_in_memory()
     {

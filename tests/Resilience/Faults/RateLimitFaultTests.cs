@@ -124,6 +124,20 @@ public sealed class RateLimitFaultTests
         Assert.Equal(HttpStatusCode.TooManyRequests, (await clients.Client.GetAsync("/a")).StatusCode);
     }
 
+    [Fact]
+    public void A_sliding_window_too_short_for_its_segments_is_a_configuration_error_not_a_DivideByZero_per_request()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FaultInjection.CreateHandler(f => f.AddRateLimit(r =>
+        {
+            r.Algorithm = RateLimitAlgorithm.SlidingWindow;
+            r.PermitLimit = 1;
+            r.Window = TimeSpan.FromTicks(3);
+            r.SegmentsPerWindow = 4;
+        })));
+
+        Assert.Contains("Faults[0].SegmentsPerWindow: ", ex.Message);
+    }
+
     private static Task<HttpResponseMessage> Send(HttpClient client, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/a");

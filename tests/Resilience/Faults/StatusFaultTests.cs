@@ -31,6 +31,33 @@ public sealed class StatusFaultTests
     }
 
     [Fact]
+    public async Task A_401_carries_the_challenge_every_real_401_must_carry_unless_one_is_given()
+    {
+        // RFC 9110 §15.5.2: a 401 MUST send WWW-Authenticate; FAULTS.md: no credentials → a bare Bearer challenge.
+        using var plain = Clients.Create(f => f.AddStatus(HttpStatusCode.Unauthorized));
+        using var given = Clients.Create(f => f.AddStatus(s => { s.StatusCode = 401; s.Headers["WWW-Authenticate"] = "Basic realm=\"ops\""; }));
+
+        using var bare = await plain.Client.GetAsync("/orders");
+        using var custom = await given.Client.GetAsync("/orders");
+
+        Assert.Equal("Bearer", bare.Headers.WwwAuthenticate.Single().ToString());
+        Assert.Equal("Basic realm=\"ops\"", custom.Headers.WwwAuthenticate.Single().ToString());
+    }
+
+    [Theory]
+    [InlineData(503, "https://www.rfc-editor.org/rfc/rfc9110#status.503")]
+    [InlineData(429, "https://www.rfc-editor.org/rfc/rfc6585#section-4")] // RFC 9110 has no 429: its anchor would be dead
+    public async Task The_problem_type_points_at_the_RFC_that_defines_the_status(int status, string type)
+    {
+        using var clients = Clients.Create(f => f.AddStatus((HttpStatusCode)status));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(type, problem.RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task Retry_after_is_sent_as_delta_seconds()
     {
         using var clients = Clients.Create(f => f.AddStatus(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(2)));
@@ -72,6 +99,26 @@ public sealed class StatusFaultTests
         Assert.Equal("""{"error":"v1 removed"}""", await response.Content.ReadAsStringAsync());
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("Wed, 01 Jan 2025 00:00:00 GMT", response.Headers.GetValues("Sunset").Single());
+    }
+
+    [Fact]
+    public void A_content_type_that_is_not_a_media_type_is_a_configuration_error_naming_the_setting_not_a_FormatException_per_request()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FaultInjection.CreateHandler(f => f.AddStatus(s =>
+        {
+            s.Body = "{}";
+            s.ContentType = "json";
+        })));
+
+        Assert.Contains("Faults[0].ContentType: ", ex.Message);
+    }
+
+    [Fact]
+    public void A_header_that_cannot_be_sent_is_a_configuration_error_not_silently_dropped()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FaultInjection.CreateHandler(f => f.AddStatus(s => s.Headers["Retry After"] = "2")));
+
+        Assert.Contains("Faults[0].Headers.Retry After: ", ex.Message);
     }
 
     [Fact]

@@ -10,6 +10,10 @@ namespace FaultLab;
 /// </summary>
 public abstract class BodyFault : Fault
 {
+    private protected BodyFault()
+    {
+    }
+
     /// <summary>Wraps the upstream content in the faulty one.</summary>
     internal abstract HttpContent Wrap(HttpContent original, FaultContext context);
 

@@ -12,6 +12,13 @@ internal sealed class CutShortStream(Stream inner, long allowedBytes, bool reset
         long left = allowedBytes - _delivered;
         if (left <= 0)
         {
+            // Cut only a body that goes on: when every byte already arrived there is nothing left to lose, and a
+            // real connection closing now ends the body normally.
+            if (buffer.Length == 0 || await Inner.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return 0;
+            }
+
             throw Failure();
         }
 

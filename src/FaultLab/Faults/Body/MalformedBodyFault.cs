@@ -15,7 +15,7 @@ public sealed class MalformedBodyFault : BodyFault
     public MalformedBodyMode Mode { get; set; } = MalformedBodyMode.TruncatedJson;
 
     internal override HttpContent Wrap(HttpContent original, Pipeline.FaultContext context) =>
-        new FaultyContent(original, (stream, _) => new MemoryStream(Corrupt(ReadAll(stream))), keepContentLength: false);
+        new FaultyContent(original, (stream, _) => new CorruptedStream(stream, Corrupt), keepContentLength: false);
 
     internal byte[] Corrupt(byte[] body) => Mode switch
     {
@@ -29,13 +29,22 @@ public sealed class MalformedBodyFault : BodyFault
         _ => Encoding.UTF8.GetBytes("<html><body><h1>Bad Gateway</h1></body></html>"),
     };
 
-    private static byte[] ReadAll(Stream stream)
+    /// <summary>Reads the whole upstream body asynchronously on the first read (a blocking read of a network body
+    /// would hold a thread-pool thread per response), then hands out the corrupted bytes.</summary>
+    private sealed class CorruptedStream(Stream inner, Func<byte[], byte[]> corrupt) : ReadOnlyStream(inner)
     {
-        using (stream)
-        using (var buffer = new MemoryStream())
+        private MemoryStream? _corrupted;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
+            if (_corrupted is null)
+            {
+                using var original = new MemoryStream();
+                await Inner.CopyToAsync(original, cancellationToken).ConfigureAwait(false);
+                _corrupted = new MemoryStream(corrupt(original.ToArray()));
+            }
+
+            return _corrupted.Read(buffer.Span);
         }
     }
 }

@@ -69,12 +69,14 @@ public sealed class ExpiredTokenFault : Fault
 
     private string? Challenge(HttpRequestMessage? request, TokenLedger ledger)
     {
-        string realm = Realm is null ? string.Empty : $"realm=\"{Realm}\", ";
+        // A quoted-string (RFC 9110 §5.6.4): a quote or backslash in the realm is escaped, or the challenge breaks.
+        string? quoted = Realm?.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        string realm = quoted is null ? string.Empty : $"realm=\"{quoted}\", ";
         var authorization = request?.Headers.Authorization;
         if (authorization is null || !string.Equals(authorization.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) ||
             string.IsNullOrWhiteSpace(authorization.Parameter))
         {
-            return RequireToken ? (Realm is null ? "Bearer" : $"Bearer realm=\"{Realm}\"") : null;
+            return RequireToken ? (quoted is null ? "Bearer" : $"Bearer realm=\"{quoted}\"") : null;
         }
 
         return ledger.IsValid(authorization.Parameter)

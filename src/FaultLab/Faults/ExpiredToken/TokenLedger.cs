@@ -8,6 +8,9 @@ namespace FaultLab;
 /// <summary>Decides whether a bearer token is still valid, remembering only a hash of each token and when it was first seen.</summary>
 internal sealed class TokenLedger(TimeProvider clock, TimeSpan lifetime, DateTimeOffset? revokeAt)
 {
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _firstSeen = new(StringComparer.Ordinal);
 
     public bool IsValid(string token)
@@ -38,7 +41,12 @@ internal sealed class TokenLedger(TimeProvider clock, TimeSpan lifetime, DateTim
             string payload = parts[1].Replace('-', '+').Replace('_', '/');
             payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
             using var json = JsonDocument.Parse(Convert.FromBase64String(payload));
-            return json.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out long seconds)
+
+            // Anything but an object with an exp in DateTimeOffset's range (exp in milliseconds, a payload that is a
+            // bare number) is not a JWT this server can read: the token is opaque, never an exception for the caller.
+            return json.RootElement.ValueKind == JsonValueKind.Object &&
+                   json.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out long seconds) &&
+                   seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : null;
         }

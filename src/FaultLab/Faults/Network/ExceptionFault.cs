@@ -11,6 +11,10 @@ namespace FaultLab;
 /// </summary>
 public abstract class ExceptionFault : Fault
 {
+    private protected ExceptionFault()
+    {
+    }
+
     /// <summary>Creates the exception for <paramref name="request"/>.</summary>
     internal abstract Exception CreateException(HttpRequestMessage? request);
 

@@ -66,6 +66,11 @@ public sealed class RateLimitFault : Fault
         {
             errors.Add($"{path[nameof(SegmentsPerWindow)]}: must be positive (was {SegmentsPerWindow}).");
         }
+        else if (Algorithm == RateLimitAlgorithm.SlidingWindow && Window > TimeSpan.Zero && Window.Ticks < SegmentsPerWindow)
+        {
+            // Each segment must last at least one tick: a zero-length segment divides by zero on every request.
+            errors.Add($"{path[nameof(SegmentsPerWindow)]}: {SegmentsPerWindow} segments do not fit in a window of {Window}.");
+        }
 
         if (PartitionBy == RateLimitPartition.Header && string.IsNullOrWhiteSpace(PartitionHeader))
         {

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using FaultLab.Configuration;
 using FaultLab.Pipeline;
 using FaultLab.Realization;
@@ -10,6 +11,7 @@ namespace FaultLab;
 /// <summary>
 /// Answers with an HTTP error status instead of calling the dependency: by default an RFC 9457
 /// <c>application/problem+json</c> body, optionally with <c>Retry-After</c> (seconds or HTTP-date) and extra headers.
+/// A 401 carries <c>WWW-Authenticate: Bearer</c> unless <see cref="Headers"/> gives a challenge.
 /// </summary>
 public sealed class StatusFault : Fault
 {
@@ -52,6 +54,22 @@ public sealed class StatusFault : Fault
         {
             errors.Add($"{path[nameof(RetryAfter)]}: must not be negative (was {r}).");
         }
+
+        // A name HttpClient cannot carry (a space, a colon) would be dropped from every response without a word.
+        using var probe = new HttpResponseMessage { Content = new ByteArrayContent([]) };
+        foreach (var (name, value) in Headers)
+        {
+            if (!probe.Headers.TryAddWithoutValidation(name, value) && !probe.Content.Headers.TryAddWithoutValidation(name, value))
+            {
+                errors.Add($"{path.Child(nameof(Headers))[name]}: '{name}' is not a valid header name.");
+            }
+        }
+
+        // Parsed for every injected response: a bad one would otherwise throw FormatException at the caller per request.
+        if (ContentType is not null && !MediaTypeHeaderValue.TryParse(ContentType, out _))
+        {
+            errors.Add($"{path[nameof(ContentType)]}: must be a media type such as application/json (was '{ContentType}').");
+        }
     }
 
     internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context) =>
@@ -88,6 +106,12 @@ public sealed class StatusFault : Fault
             {
                 response.Content.Headers.TryAddWithoutValidation(name, value);
             }
+        }
+
+        // A real 401 always carries a challenge (RFC 9110 §15.5.2); without credentials a bearer API sends a bare one.
+        if (StatusCode == 401 && !response.Headers.Contains("WWW-Authenticate"))
+        {
+            response.Headers.TryAddWithoutValidation("WWW-Authenticate", "Bearer");
         }
 
         return response;
