@@ -50,10 +50,13 @@ public sealed class ResilienceMeasures : IDisposable
         scenario.SetMetric(CircuitOpens, seen.CircuitOpens);
         scenario.SetMetric(FallbackRate, (double)Math.Max(fallbacks, seen.Fallbacks) / calls);
 
-        foreach (var transition in seen.CircuitTransitions)
+        // Transitions count from the observer's start, the timeline from the scenario's measured start (after init
+        // and warm-up): shift them onto the timeline and leave out what happened before it began.
+        TimeSpan shift = scenario.MeasuredStartedAt == default ? TimeSpan.Zero : scenario.MeasuredStartedAt - _observer.StartedAt;
+        foreach (var transition in seen.CircuitTransitions.Where(t => t.At >= shift))
         {
             string state = transition.State == CircuitState.HalfOpen ? "half-open" : transition.State.ToString().ToLowerInvariant();
-            scenario.AddMarker(transition.At, $"circuit {state}", "circuit");
+            scenario.AddMarker(transition.At - shift, $"circuit {state}", "circuit");
         }
 
         scenario.AddSection(new ReportSection("Injected faults", ["fault", "count", "per call"],

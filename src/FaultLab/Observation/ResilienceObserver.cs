@@ -48,6 +48,9 @@ public sealed class ResilienceObserver : IDisposable
         _listener.Start();
     }
 
+    /// <summary>Gets when the observer started: the origin of <see cref="CircuitTransition.At"/>.</summary>
+    public DateTimeOffset StartedAt => _start;
+
     /// <summary>Takes a consistent copy of everything observed so far.</summary>
     /// <returns>The counts and transitions.</returns>
     public ResilienceSnapshot Snapshot() => new(
