@@ -20,11 +20,15 @@ public static class FaultInjection
     /// <returns>The handler.</returns>
     /// <exception cref="ArgumentException">The profile is invalid; the message lists every problem.</exception>
     public static DelegatingHandler CreateHandler(Action<FaultInjectionBuilder> configure, HttpMessageHandler? innerHandler = null,
-        TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string clientName = "default")
+        TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string clientName = "default") =>
+        CreateHandler(configure, innerHandler, timeProvider, loggerFactory, clientName, ProductionGuard.ProcessEnvironment());
+
+    internal static DelegatingHandler CreateHandler(Action<FaultInjectionBuilder> configure, HttpMessageHandler? innerHandler,
+        TimeProvider? timeProvider, ILoggerFactory? loggerFactory, string clientName, string? environmentName)
     {
         var options = Build(configure);
         var telemetry = Telemetry(loggerFactory, null);
-        var pipeline = options.Enabled && options.Faults.Count > 0
+        var pipeline = options.Enabled && options.Faults.Count > 0 && !Refused(options, environmentName, loggerFactory, clientName)
             ? FaultPipelineFactory.Create(options, clientName, timeProvider ?? TimeProvider.System, telemetry)
             : null;
         return new FaultInjectionHandler(() => pipeline, telemetry, clientName) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
@@ -45,9 +49,25 @@ public static class FaultInjection
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = Build(configure);
+        if (Refused(options, ProductionGuard.ProcessEnvironment(), loggerFactory, clientName))
+        {
+            return builder;
+        }
+
         var timeProvider = builder.TimeProvider ?? TimeProvider.System;
         FaultPipelineFactory.AddFaults(builder, options, clientName, timeProvider, Telemetry(loggerFactory, meterFactory));
         return builder;
+    }
+
+    private static bool Refused(FaultInjectionOptions options, string? environmentName, ILoggerFactory? loggerFactory, string clientName)
+    {
+        if (!ProductionGuard.Refuses(options, environmentName))
+        {
+            return false;
+        }
+
+        FaultTelemetry.LogRefusedInProduction((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FaultLab"), clientName);
+        return true;
     }
 
     private static FaultInjectionOptions Build(Action<FaultInjectionBuilder> configure)

@@ -111,7 +111,7 @@ internal sealed class FaultPipelineProvider : IDisposable
             return null;
         }
 
-        if (_environment?.IsProduction() == true && !options.AllowInProduction)
+        if (ProductionGuard.Refuses(options, _environment?.EnvironmentName ?? ProductionGuard.ProcessEnvironment()))
         {
             if (!_warnedProduction)
             {
