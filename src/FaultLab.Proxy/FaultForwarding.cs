@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace FaultLab.Proxy;
+
+/// <summary>The proxy's one request delegate: forward through the fault pipeline, then realize a failed outcome.</summary>
+internal sealed class FaultForwarding(IHttpForwarder forwarder, HttpMessageInvoker invoker, string upstream, ForwarderRequestConfig config)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ForwarderError error = await forwarder.SendAsync(context, upstream, invoker, config, HttpTransformer.Default).ConfigureAwait(false);
+        if (error == ForwarderError.None)
+        {
+            return;
+        }
+
+        var ending = OutcomeRealizer.Decide(error, context.GetForwarderErrorFeature()?.Exception,
+            context.Features.Get<IHttpResponseFeature>()?.HasStarted ?? context.Response.HasStarted);
+        OutcomeRealizer.Apply(context, ending);
+    }
+}

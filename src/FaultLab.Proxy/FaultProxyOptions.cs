@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+
+namespace FaultLab.Proxy;
+
+/// <summary>What a <see cref="FaultProxy"/> forwards to, which faults it injects, and where it listens.</summary>
+public sealed class FaultProxyOptions
+{
+    /// <summary>Gets or sets the upstream base URL (http or https); every request is forwarded below it.</summary>
+    public Uri? Upstream { get; set; }
+
+    /// <summary>Gets or sets the fault profile, as bound by <see cref="FaultInjectionOptions.FromConfiguration"/>
+    /// or <see cref="FaultProfileFile.Load"/>. An empty profile makes a plain pass-through proxy.</summary>
+    public FaultInjectionOptions Profile { get; set; } = new();
+
+    /// <summary>Gets or sets the port on 127.0.0.1; 0 (the default) picks a free ephemeral port.
+    /// The proxy never listens on any other address: it is a test tool, not a gateway.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Gets or sets how long the proxy waits on a silent upstream (an injected hang included) before it
+    /// closes the client's connection. Defaults to 100 s, YARP's own activity timeout.</summary>
+    public TimeSpan HangLimit { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Gets or sets where the proxy and the injected faults are logged; nothing is logged when omitted.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets the clock for delays and schedules; the system clock when omitted.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Checks every setting, the profile's included; each problem names its setting.</summary>
+    /// <returns>The problems found; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Upstream is not { IsAbsoluteUri: true } upstream || (upstream.Scheme != Uri.UriSchemeHttp && upstream.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"{nameof(Upstream)}: must be an absolute http or https URL (was '{Upstream}').");
+        }
+
+        if (Port is < 0 or > 65535)
+        {
+            errors.Add($"{nameof(Port)}: must be from 0 to 65535 (was {Port}).");
+        }
+
+        if (HangLimit <= TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(HangLimit)}: must be positive (was {HangLimit}).");
+        }
+
+        if (Profile is null)
+        {
+            errors.Add($"{nameof(Profile)}: is required.");
+        }
+        else
+        {
+            errors.AddRange(Profile.Validate());
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace FaultLab.Proxy;
+
+/// <summary>
+/// Turns a failed forward into what the client would see from a real network failure. An injected response needs
+/// nothing here (YARP relays it like any upstream response), nor does a body fault once the response started (YARP
+/// aborts the connection mid-body, so the promised Content-Length is never met). What remains is an injected
+/// exception before the response: the client must lose its connection, not receive a 502 page that a client's
+/// retry policy would treat as an HTTP answer.
+/// </summary>
+internal static class OutcomeRealizer
+{
+    /// <summary>How the client's connection ends.</summary>
+    public enum Ending
+    {
+        /// <summary>Leave YARP's answer (a real upstream failure behind a gateway: 502, 504).</summary>
+        GatewayAnswer,
+
+        /// <summary>Nothing left to do: the response already started, or the client went away.</summary>
+        None,
+
+        /// <summary>A clean close (FIN) with no response: the client reads end of stream.</summary>
+        Close,
+
+        /// <summary>An abortive close (RST): the client's next read or write fails with "connection reset".</summary>
+        Reset,
+    }
+
+    public static Ending Decide(ForwarderError error, Exception? exception, bool responseStarted)
+    {
+        if (error == ForwarderError.None || responseStarted || error == ForwarderError.RequestCanceled)
+        {
+            return Ending.None;
+        }
+
+        if (Injected(exception) is { } injected)
+        {
+            // A server that closed cleanly before the headers (ResponseEnded) sent FIN; refused, reset, DNS failure
+            // and connect timeout have no HTTP form at all: RST is the closest a client can observe after connecting.
+            return HasResponseEnded(injected) ? Ending.Close : Ending.Reset;
+        }
+
+        // The hang limit (or a silent real upstream) ran out: end the connection the way an idle server does.
+        return error == ForwarderError.RequestTimedOut ? Ending.Close : Ending.GatewayAnswer;
+    }
+
+    public static void Apply(HttpContext context, Ending ending)
+    {
+        if (ending == Ending.Reset && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            // Linger 0 turns the close into an RST: what a refused or reset connection looks like on the wire.
+            TrySetAbortiveClose(socket);
+        }
+
+        if (ending is Ending.Reset or Ending.Close)
+        {
+            context.Abort();
+        }
+    }
+
+    private static void TrySetAbortiveClose(Socket socket)
+    {
+        try
+        {
+            socket.LingerState = new LingerOption(enable: true, seconds: 0);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // The client already closed: there is no connection left to reset.
+        }
+    }
+
+    private static Exception? Injected(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e.Data.Contains(InjectedFault.ExceptionDataKey))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasResponseEnded(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if ((e as HttpRequestException)?.HttpRequestError == HttpRequestError.ResponseEnded
+                || (e as HttpIOException)?.HttpRequestError == HttpRequestError.ResponseEnded)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Net;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace FaultLab.Proxy;
+
+/// <summary>
+/// The client YARP forwards with: FaultLab's own fault handler over a <see cref="SocketsHttpHandler"/>. Selection,
+/// seeds, targeting, schedules and telemetry are therefore exactly the in-process ones; only the realization of
+/// each outcome for a client on the other side of a socket is the proxy's (see <see cref="OutcomeRealizer"/>).
+/// </summary>
+internal static class UpstreamInvoker
+{
+    public static HttpMessageInvoker Create(FaultProxyOptions options)
+    {
+        // YARP's recommended settings: a proxy relays redirects, cookies and compressed bodies untouched.
+        var transport = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+        };
+
+        FaultInjectionOptions profile = options.Profile;
+        var faults = FaultInjection.CreateHandler(
+            builder =>
+            {
+                // The public builder takes the already bound and validated profile as is: same fault instances,
+                // same seed, so the decisions are the ones the profile makes in-process.
+                builder.Options.Enabled = profile.Enabled;
+                builder.Options.AllowInProduction = profile.AllowInProduction;
+                builder.Options.Seed = profile.Seed;
+                foreach (Fault fault in profile.Faults)
+                {
+                    builder.AddFault(fault);
+                }
+            },
+            transport,
+            options.TimeProvider,
+            options.LoggerFactory,
+            clientName: "proxy");
+
+        return new HttpMessageInvoker(faults, disposeHandler: true);
+    }
+}
