@@ -50,27 +50,38 @@ internal static class OutcomeRealizer
 
     public static void Apply(HttpContext context, Ending ending)
     {
-        if (ending == Ending.Reset && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        if (ending is not (Ending.Reset or Ending.Close))
         {
-            // Linger 0 turns the close into an RST: what a refused or reset connection looks like on the wire.
-            TrySetAbortiveClose(socket);
+            return;
         }
 
-        if (ending is Ending.Reset or Ending.Close)
+        if (context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
-            context.Abort();
+            EndSocket(socket, ending);
         }
+
+        context.Abort();
     }
 
-    private static void TrySetAbortiveClose(Socket socket)
+    private static void EndSocket(Socket socket, Ending ending)
     {
         try
         {
-            socket.LingerState = new LingerOption(enable: true, seconds: 0);
+            if (ending == Ending.Reset)
+            {
+                // Linger 0 turns the close into an RST: what a refused or reset connection looks like on the wire.
+                socket.LingerState = new LingerOption(enable: true, seconds: 0);
+            }
+            else
+            {
+                // Kestrel's abort resets the connection; a server that closed cleanly sent FIN first, and the client
+                // reads that end of stream (ResponseEnded) before anything that follows.
+                socket.Shutdown(SocketShutdown.Send);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            // The client already closed: there is no connection left to reset.
+            // The client already closed: there is no connection left to end.
         }
     }
 

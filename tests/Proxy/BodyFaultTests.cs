@@ -1,0 +1,33 @@
+namespace FaultLab.Proxy.Tests;
+
+public sealed class BodyFaultTests
+{
+    [Fact]
+    public async Task A_truncated_body_cuts_the_connection_after_N_bytes_of_a_longer_Content_Length()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var proxy = await ProxyFixture.ProxyAsync(upstream,
+            """{ "FaultLab": { "Faults": [ { "Kind": "TruncatedBody", "AfterBytes": 100 } ] } }""");
+        using var client = ProxyFixture.RawClient();
+
+        using var response = await client.GetAsync(new Uri(proxy.Address, "big"), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(Upstream.Big.Length, response.Content.Headers.ContentLength); // the promise the cut breaks
+
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var received = new MemoryStream();
+        var buffer = new byte[64];
+        var error = await Assert.ThrowsAsync<HttpIOException>(async () =>
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        });
+
+        Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
+        Assert.Equal(Upstream.Big.AsSpan(0, 100).ToArray(), received.ToArray());
+        Assert.Contains("900 additional bytes expected", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Sockets;
+
+namespace FaultLab.Proxy.Tests;
+
+public sealed class ConnectionFaultTests
+{
+    [Theory]
+    [InlineData("ConnectionRefused")]
+    [InlineData("ConnectionReset")]
+    [InlineData("DnsFailure")]
+    public async Task A_connection_fault_resets_the_client_connection_instead_of_answering(string kind)
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var proxy = await ProxyFixture.ProxyAsync(upstream, $$"""{ "FaultLab": { "Faults": [ { "Kind": "{{kind}}" } ] } }""");
+        using var client = ProxyFixture.RawClient();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(proxy.Address, "api/orders")));
+
+        // No HTTP answer at all: the connection was reset (RST), exactly as SocketsHttpHandler reports a peer reset.
+        Assert.Null(error.StatusCode);
+        Assert.Equal(HttpRequestError.Unknown, error.HttpRequestError);
+        var io = Assert.IsType<IOException>(error.InnerException);
+        Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(io.InnerException).SocketErrorCode);
+        Assert.Equal(0, upstream.Hits);
+    }
+
+    [Fact]
+    public async Task A_close_before_headers_ends_the_response_cleanly()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var proxy = await ProxyFixture.ProxyAsync(upstream,
+            """{ "FaultLab": { "Faults": [ { "Kind": "ConnectionReset", "Phase": "ClosedBeforeHeaders" } ] } }""");
+        using var client = ProxyFixture.RawClient();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(proxy.Address, "api/orders")));
+
+        // FIN before any byte: the client reads end of stream where the status line should be.
+        Assert.Null(error.StatusCode);
+        Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
+        Assert.Equal(HttpRequestError.ResponseEnded, Assert.IsType<HttpIOException>(error.InnerException).HttpRequestError);
+    }
+}
