@@ -9,7 +9,7 @@ internal sealed class FaultForwarding(IHttpForwarder forwarder, HttpMessageInvok
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        ForwarderError error = await forwarder.SendAsync(context, upstream, invoker, config, HttpTransformer.Default).ConfigureAwait(false);
+        ForwarderError error = await forwarder.SendAsync(context, upstream, invoker, config, FaultTransformer.Instance).ConfigureAwait(false);
         if (error == ForwarderError.None)
         {
             return;

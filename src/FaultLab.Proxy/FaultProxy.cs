@@ -71,7 +71,10 @@ public sealed class FaultProxy : IAsyncDisposable
         }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        // The transport pauses a writer at this many unsent bytes and resumes it at half (1): below that means none,
+        // so a flush completes only once every byte is handed to the socket, and an injected body cut (FIN, RST)
+        // follows exactly the bytes relayed. (0 would mean "never pause", 1 "never resume".)
+        builder.WebHost.UseKestrelCore().UseSockets(sockets => sockets.MaxWriteBufferSize = 2).ConfigureKestrel(kestrel =>
         {
             // Loopback only, whatever ASPNETCORE_URLS says: a fault proxy must never be reachable from the network.
             kestrel.Listen(IPAddress.Loopback, _options.Port);
