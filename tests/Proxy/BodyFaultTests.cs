@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+
 namespace FaultLab.Proxy.Tests;
 
 public sealed class BodyFaultTests
@@ -29,5 +31,24 @@ public sealed class BodyFaultTests
         Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
         Assert.Equal(Upstream.Big.AsSpan(0, 100).ToArray(), received.ToArray());
         Assert.Contains("900 additional bytes expected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reset_ending_resets_the_connection_after_N_bytes()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var proxy = await ProxyFixture.ProxyAsync(upstream,
+            """{ "FaultLab": { "Faults": [ { "Kind": "TruncatedBody", "AfterBytes": 100, "Ending": "Reset" } ] } }""");
+        using var client = ProxyFixture.RawClient();
+
+        using var response = await client.GetAsync(new Uri(proxy.Address, "big"), HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var received = new MemoryStream();
+        var error = await Assert.ThrowsAsync<IOException>(() => body.CopyToAsync(received));
+
+        // RST mid-body: SocketsHttpHandler reports the peer's reset, not a clean end of stream.
+        Assert.IsNotType<HttpIOException>(error);
+        Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
+        Assert.Equal(Upstream.Big.AsSpan(0, 100).ToArray(), received.ToArray());
     }
 }
