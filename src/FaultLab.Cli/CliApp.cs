@@ -14,6 +14,7 @@ internal static class CliApp
             DemoCommand.Create(console),
             RunCommand.Create(console),
             ValidateCommand.Create(console),
+            ProxyCommand.Create(console),
         };
         root.Options.Add(verbose);
 

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using FaultLab.Cli.Experiments;
+using FaultLab.Proxy;
+
+namespace FaultLab.Cli.Commands;
+
+/// <summary>
+/// <c>faultlab proxy --upstream URL --profile FILE [--port N]</c>: a fault-injecting reverse proxy on 127.0.0.1 for
+/// clients in any language. Prints the listening address, then runs until Ctrl+C. Exit 0 when stopped, 2 on bad input.
+/// </summary>
+internal static class ProxyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var upstream = new Option<string>("--upstream") { Description = "The upstream base URL (http or https).", Required = true };
+        var profile = new Option<string>("--profile") { Description = "The fault profile (JSON; the README schema).", Required = true };
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default 0: a free port)." };
+        var command = new Command("proxy", "Run a fault-injecting reverse proxy on 127.0.0.1 in front of an upstream, until Ctrl+C.")
+        {
+            upstream, profile, port,
+        };
+        command.SetAction((parse, token) =>
+            RunAsync(console, parse.GetValue(upstream)!, parse.GetValue(profile)!, parse.GetValue(port), started: null, token));
+        return command;
+    }
+
+    /// <summary>Loads the profile, starts the proxy and holds it until <paramref name="cancellationToken"/> (Ctrl+C) fires.</summary>
+    /// <param name="console">Where the address and errors are written.</param>
+    /// <param name="upstream">The upstream base URL.</param>
+    /// <param name="profilePath">The fault profile file.</param>
+    /// <param name="port">The port on 127.0.0.1; 0 for a free one.</param>
+    /// <param name="started">Told the listening address once the proxy accepts connections (tests wait on it).</param>
+    /// <param name="cancellationToken">Stops the proxy.</param>
+    public static Task<int> RunAsync(CliConsole console, string upstream, string profilePath, int port, Action<Uri>? started,
+        CancellationToken cancellationToken) => console.Guard(async () =>
+    {
+        // System.CommandLine has no Uri parser: a relative or malformed URL is reported here, the proxy checks the scheme.
+        if (!Uri.TryCreate(upstream, UriKind.Absolute, out Uri? upstreamUri))
+        {
+            throw new InputException($"--upstream: '{upstream}' is not an absolute URL (for example http://127.0.0.1:8080/).");
+        }
+
+        FaultProxy proxy;
+        try
+        {
+            proxy = await FaultProxy.StartAsync(
+                new FaultProxyOptions { Upstream = upstreamUri, Profile = FaultProfileFile.Load(profilePath), Port = port },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (FaultProfileException ex)
+        {
+            throw new InputException(string.Join(Environment.NewLine + "  ", ex.Errors.Prepend($"{profilePath}: invalid, {ex.Errors.Count} problem(s):")));
+        }
+
+        await using (proxy.ConfigureAwait(false))
+        {
+            console.Out.WriteLine($"FaultLab proxy listening on {proxy.Address} -> {upstreamUri} (profile {profilePath}). Press Ctrl+C to stop.");
+            started?.Invoke(proxy.Address);
+
+            // Handled here rather than trusted to the invocation's token: the proxy's web host also listens for these
+            // signals and would swallow them, leaving the command waiting forever.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: the normal way to stop.
+            }
+
+            console.Out.WriteLine("FaultLab proxy stopped.");
+            return ExitCodes.Ok;
+        }
+    });
+
+    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => signal =>
+    {
+        signal.Cancel = true; // stop gracefully: dispose the proxy, print, exit 0
+        stop.Cancel();
+    };
+}
