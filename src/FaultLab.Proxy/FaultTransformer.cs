@@ -12,6 +12,9 @@ internal sealed class FaultTransformer : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
         CancellationToken cancellationToken)
     {
+        // An injected response's length is computed on demand and missing from the header list YARP copies: read it
+        // so the client gets Content-Length, as from a real server, rather than a chunked body.
+        _ = proxyResponse?.Content?.Headers.ContentLength;
         bool proceed = await Default.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
         if (proceed && proxyResponse?.Content is { } content)
         {

@@ -17,7 +17,9 @@ public sealed class InjectedResponseTests
         Assert.Equal(503, (int)response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength); // framed like a real server's answer
+        using var problem = JsonDocument.Parse(body);
         Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("/api/orders/1", problem.RootElement.GetProperty("instance").GetString());
         Assert.Equal(0, upstream.Hits); // the fault answered in place of the upstream
