@@ -51,4 +51,20 @@ public sealed class BodyFaultTests
         Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
         Assert.Equal(Upstream.Big.AsSpan(0, 100).ToArray(), received.ToArray());
     }
+
+    [Fact]
+    public async Task A_slow_body_arrives_whole_at_the_configured_rate()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var proxy = await ProxyFixture.ProxyAsync(upstream,
+            """{ "FaultLab": { "Faults": [ { "Kind": "SlowBody", "BytesPerSecond": 2500 } ] } }""");
+        using var client = ProxyFixture.RawClient();
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await client.GetAsync(new Uri(proxy.Address, "big"));
+        byte[] body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(Upstream.Big, body);
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(350), $"1000 bytes at 2500 B/s took {stopwatch.Elapsed}");
+    }
 }

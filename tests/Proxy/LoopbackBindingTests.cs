@@ -28,6 +28,19 @@ public sealed class LoopbackBindingTests
         await loopback.ConnectAsync(IPAddress.Loopback, proxy.Address.Port);
     }
 
+    [Fact]
+    public async Task A_port_already_taken_fails_the_start_with_an_IOException()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var first = await ProxyFixture.ProxyAsync(upstream, """{ "FaultLab": { "Faults": [] } }""");
+
+        await Assert.ThrowsAsync<IOException>(() => FaultProxy.StartAsync(new FaultProxyOptions
+        {
+            Upstream = upstream.Address,
+            Port = first.Address.Port,
+        }));
+    }
+
     private static IEnumerable<IPAddress> NetworkInterfacesAddresses() =>
         System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
             .SelectMany(n => n.GetIPProperties().UnicastAddresses)
