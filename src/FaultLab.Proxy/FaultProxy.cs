@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +78,9 @@ public sealed class FaultProxy : IAsyncDisposable
         builder.WebHost.UseKestrelCore().UseSockets(sockets => sockets.MaxWriteBufferSize = 2).ConfigureKestrel(kestrel =>
         {
             // Loopback only, whatever ASPNETCORE_URLS says: a fault proxy must never be reachable from the network.
-            kestrel.Listen(IPAddress.Loopback, _options.Port);
+            // HTTP/1.1 only: a connection-level fault (RST, FIN) must end one request's connection, never an HTTP/2
+            // connection that other requests share.
+            kestrel.Listen(IPAddress.Loopback, _options.Port, listen => listen.Protocols = HttpProtocols.Http1);
             kestrel.AddServerHeader = false; // the upstream's Server header is relayed as is
             kestrel.Limits.MaxRequestBodySize = null; // a transparent proxy does not cap uploads
         });

@@ -5,13 +5,14 @@ namespace FaultLab.Proxy.Tests;
 public sealed class ConnectionFaultTests
 {
     [Theory]
-    [InlineData("ConnectionRefused")]
-    [InlineData("ConnectionReset")]
-    [InlineData("DnsFailure")]
-    public async Task A_connection_fault_resets_the_client_connection_instead_of_answering(string kind)
+    [InlineData("""{ "Kind": "ConnectionRefused" }""")]
+    [InlineData("""{ "Kind": "ConnectionReset" }""")]
+    [InlineData("""{ "Kind": "DnsFailure" }""")]
+    [InlineData("""{ "Kind": "ConnectTimeout", "Timeout": "00:00:00.050" }""")]
+    public async Task A_connection_fault_resets_the_client_connection_instead_of_answering(string fault)
     {
         await using var upstream = await Upstream.StartAsync();
-        await using var proxy = await ProxyFixture.ProxyAsync(upstream, $$"""{ "FaultLab": { "Faults": [ { "Kind": "{{kind}}" } ] } }""");
+        await using var proxy = await ProxyFixture.ProxyAsync(upstream, $$"""{ "FaultLab": { "Faults": [ {{fault}} ] } }""");
         using var client = ProxyFixture.RawClient();
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(proxy.Address, "api/orders")));
