@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace FaultLab.Proxy;
@@ -15,8 +14,7 @@ internal sealed class FaultForwarding(IHttpForwarder forwarder, HttpMessageInvok
             return;
         }
 
-        var ending = OutcomeRealizer.Decide(error, context.GetForwarderErrorFeature()?.Exception,
-            context.Features.Get<IHttpResponseFeature>()?.HasStarted ?? context.Response.HasStarted);
+        var ending = OutcomeRealizer.Decide(error, context.GetForwarderErrorFeature()?.Exception, context.Response.HasStarted);
         OutcomeRealizer.Apply(context, ending);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Yarp.ReverseProxy.Forwarder;
@@ -87,6 +88,7 @@ public sealed class FaultProxy : IAsyncDisposable
         builder.Services.AddSingleton(_options.LoggerFactory ?? NullLoggerFactory.Instance);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
 
         _invoker = UpstreamInvoker.Create(_options);
         var app = builder.Build();

@@ -41,6 +41,12 @@ internal static class ProxyCommand
             throw new InputException($"--upstream: '{upstream}' is not an absolute URL (for example http://127.0.0.1:8080/).");
         }
 
+        // Ctrl+C and SIGTERM would otherwise end the process outright (the invocation's token does not see them):
+        // stop gracefully instead, so in-flight connections close and the exit code is 0. Registered before the
+        // address is printed, so a signal sent as soon as it appears is already handled.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
         FaultProxy proxy;
         try
         {
@@ -57,19 +63,13 @@ internal static class ProxyCommand
         {
             console.Out.WriteLine($"FaultLab proxy listening on {proxy.Address} -> {upstreamUri} (profile {profilePath}). Press Ctrl+C to stop.");
             started?.Invoke(proxy.Address);
-
-            // Handled here rather than trusted to the invocation's token: the proxy's web host also listens for these
-            // signals and would swallow them, leaving the command waiting forever.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
             try
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: the normal way to stop.
+                // Ctrl+C, SIGTERM or the caller's token: the normal way to stop.
             }
 
             console.Out.WriteLine("FaultLab proxy stopped.");
