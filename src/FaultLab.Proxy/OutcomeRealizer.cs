@@ -7,8 +7,8 @@ namespace FaultLab.Proxy;
 
 /// <summary>
 /// Turns a failed forward into what the client would see from a real network failure. An injected response needs
-/// nothing here (YARP relays it like any upstream response), nor does a body fault once the response started (YARP
-/// aborts the connection mid-body, so the promised Content-Length is never met). What remains is an injected
+/// nothing here (YARP relays it like any upstream response), nor does a body fault once the response started
+/// (<see cref="CutBodyContent"/> ends the connection mid-body, so the promised Content-Length is never met). What remains is an injected
 /// exception before the response: the client must lose its connection, not receive a 502 page that a client's
 /// retry policy would treat as an HTTP answer.
 /// </summary>

@@ -40,4 +40,20 @@ public sealed class ConnectionFaultTests
         Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
         Assert.Equal(HttpRequestError.ResponseEnded, Assert.IsType<HttpIOException>(error.InnerException).HttpRequestError);
     }
+
+    [Fact]
+    public async Task A_real_upstream_failure_is_answered_502_as_by_any_gateway_not_disguised_as_a_fault()
+    {
+        // A port that was free a moment ago: connecting to it is really refused.
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        int closedPort = ((System.Net.IPEndPoint)probe.LocalEndPoint!).Port;
+        probe.Close();
+        await using var proxy = await FaultProxy.StartAsync(new FaultProxyOptions { Upstream = new Uri($"http://127.0.0.1:{closedPort}/") });
+        using var client = ProxyFixture.RawClient();
+
+        using var response = await client.GetAsync(new Uri(proxy.Address, "api/orders"));
+
+        Assert.Equal(502, (int)response.StatusCode);
+    }
 }
