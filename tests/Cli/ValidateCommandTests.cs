@@ -109,7 +109,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Every_command_has_help()
     {
-        foreach (string command in new[] { "demo", "run", "validate" })
+        foreach (string command in new[] { "demo", "run", "validate", "proxy" })
         {
             var (exit, output, _) = await CliRun.RunAsync(command, "--help");
             Assert.Equal(0, exit);

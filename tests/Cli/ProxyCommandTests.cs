@@ -1,0 +1,58 @@
+using System.Net;
+using FaultLab.Cli.Commands;
+using FaultLab.Cli.Demo;
+
+namespace FaultLab.Cli.Tests;
+
+public sealed class ProxyCommandTests
+{
+    [Fact]
+    public async Task The_proxy_injects_the_profiles_faults_for_any_client_and_stops_cleanly()
+    {
+        await using var api = await DemoApi.StartAsync();
+        string profile = CliRun.TempFile("""
+        { "FaultLab": { "Faults": [ { "Kind": "Status", "StatusCode": 503, "RetryAfter": "00:00:02", "Target": { "Paths": [ "/orders/**" ] } } ] } }
+        """);
+        var output = new StringWriter();
+        var console = new CliConsole(output, new StringWriter(), verbose: false, interactive: false);
+        using var stop = new CancellationTokenSource();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var running = ProxyCommand.RunAsync(console, api.BaseAddress.ToString(), profile, port: 0, listening.SetResult, stop.Token);
+        Uri proxy = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var client = new HttpClient { BaseAddress = proxy };
+        using var faulted = await client.GetAsync("/orders/1");
+        using var token = await client.PostAsync("/token", null);
+        await stop.CancelAsync();
+        int exit = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("127.0.0.1", proxy.Host);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, faulted.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), faulted.Headers.RetryAfter!.Delta);
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode); // not targeted: passed through to the real API
+        Assert.Equal(1, api.Requests);                    // only the token call reached the dependency
+        Assert.Equal(0, exit);
+        Assert.Contains($"FaultLab proxy listening on {proxy}", output.ToString());
+        Assert.Contains("FaultLab proxy stopped.", output.ToString());
+    }
+
+    [Fact]
+    public async Task An_invalid_profile_is_bad_input_naming_the_setting()
+    {
+        string profile = CliRun.TempFile("""{ "Faults": [ { "Kind": "Status", "StatusCode": 200 } ] }""");
+
+        var (exit, _, error) = await CliRun.RunAsync("proxy", "--upstream", "http://127.0.0.1:9/", "--profile", profile);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Faults:0:StatusCode: must be an error status from 400 to 599 (was 200).", error);
+    }
+
+    [Fact]
+    public async Task A_relative_upstream_is_bad_input()
+    {
+        var (exit, _, error) = await CliRun.RunAsync("proxy", "--upstream", "orders", "--profile", "x.json");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --upstream: 'orders' is not an absolute URL", error);
+    }
+}
