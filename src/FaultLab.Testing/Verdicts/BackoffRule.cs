@@ -1,0 +1,79 @@
+namespace FaultLab.Testing;
+
+public static partial class ConformanceRules
+{
+    // Two delays closer than this are "the same": fake timers keep whole milliseconds.
+    private static readonly TimeSpan SameDelay = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// Rule 3: the delays between a failed attempt and its retry grow (the last one of each run is longer than the first),
+    /// and are jittered (runs of the same scenario do not all wait the same delays). Delays a <c>Retry-After</c> dictated
+    /// are left out. Give two or more runs of one scenario to judge jitter; with one run only growth is judged.
+    /// Not applicable when no run retried.
+    /// </summary>
+    /// <param name="runs">What the dependency saw in each run of the same scenario (for example a dependency that keeps failing).</param>
+    /// <returns>The verdict; its evidence lists each run's delays.</returns>
+    public static Verdict BackoffWithJitter(IReadOnlyList<IEnumerable<DependencyExchange>> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var delays = runs.Select(RetryDelays).Where(d => d.Count > 0).ToList();
+        if (delays.Count == 0)
+        {
+            return Verdict.NotApplicable(ConformanceRule.BackoffWithJitter, "no run retried a failed attempt (without a Retry-After)");
+        }
+
+        var evidence = delays.Select((d, i) => $"run {i + 1}: retried after {string.Join(", ", d.Select(Seconds))}").ToList();
+        var problems = new List<string>();
+        var growing = delays.Where(d => d.Count >= 2).ToList();
+        if (growing.Count > 0 && growing.Any(d => d[^1] <= d[0] + SameDelay))
+        {
+            problems.Add("delays do not grow: a run's last retry waited no longer than its first");
+        }
+
+        bool judgedJitter = delays.Count >= 2;
+        if (judgedJitter && delays.Skip(1).All(d => SameDelays(d, delays[0])))
+        {
+            problems.Add($"no jitter: all {delays.Count} runs waited the same delays, so many clients would retry in lockstep");
+        }
+
+        if (problems.Count > 0)
+        {
+            return Verdict.Fail(ConformanceRule.BackoffWithJitter, string.Join("; ", problems), evidence);
+        }
+
+        if (growing.Count == 0 && !judgedJitter)
+        {
+            return Verdict.NotApplicable(ConformanceRule.BackoffWithJitter, "one retry in one run: neither growth nor jitter can be judged");
+        }
+
+        string summary = (growing.Count > 0, judgedJitter) switch
+        {
+            (true, true) => $"delays grow and differ between {delays.Count} runs",
+            (true, false) => "delays grow (one run: jitter not judged)",
+            _ => $"delays differ between {delays.Count} runs (one retry each: growth not judged)",
+        };
+        return Verdict.Pass(ConformanceRule.BackoffWithJitter, summary, evidence);
+    }
+
+    /// <summary>The waits between each failed attempt (that did not dictate a wait itself) and the next attempt of its call.</summary>
+    private static List<TimeSpan> RetryDelays(IEnumerable<DependencyExchange> run)
+    {
+        var ordered = Ordered(run);
+        var delays = new List<TimeSpan>();
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            var e = ordered[i];
+            if (!e.Failed || e.ResponseHeader("Retry-After") is not null || Later(ordered, i).FirstOrDefault() is not { } next)
+            {
+                continue;
+            }
+
+            delays.Add(next.At - (e.EndedAt ?? e.At));
+        }
+
+        return delays;
+    }
+
+    private static bool SameDelays(List<TimeSpan> a, List<TimeSpan> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => (p.First - p.Second).Duration() < SameDelay);
+}
