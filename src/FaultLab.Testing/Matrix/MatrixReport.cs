@@ -119,7 +119,7 @@ public static class MatrixReport
                 string cls = r.Outcome.ToString().ToLowerInvariant();
                 string mismatch = r.MeetsExpectation ? string.Empty : $"<em>expected {r.Expected}</em>";
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<td class=\"cell {cls}{(r.MeetsExpectation ? string.Empty : " mismatch")}\"><b>{r.Outcome}</b> {E(r.Final)}<small>{r.Attempts} attempts · {E(Time(r.Elapsed))}{(r.CircuitTransitions.Count > 0 ? " · circuit " + E(r.CircuitText) : string.Empty)}</small>{mismatch}</td>");
+                    $"<td class=\"cell {cls}{(r.MeetsExpectation ? string.Empty : " mismatch")}\"><b>{r.Outcome}</b> {E(r.Final)}<small>{Attempts(r.Attempts)} · {E(Time(r.Elapsed))}{(r.CircuitTransitions.Count > 0 ? " · circuit " + E(r.CircuitText) : string.Empty)}</small>{mismatch}</td>");
             }
 
             html.AppendLine("</tr>");
@@ -169,6 +169,8 @@ public static class MatrixReport
     ];
 
     private static string Short(MatrixRow r) => $"{r.Outcome.ToString().ToLowerInvariant()} ({r.Final}, {r.Attempts}×, {Time(r.Elapsed)})";
+
+    private static string Attempts(int n) => n == 1 ? "1 attempt" : $"{n} attempts";
 
     private static string Time(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###} s");
 
