@@ -29,8 +29,8 @@ public sealed class ResilienceMatrix
     /// <summary>Gets or sets the budget rule 4 holds a hanging call to; any finite end passes when <see langword="null"/> (the default).</summary>
     public TimeSpan? TimeBudget { get; set; }
 
-    /// <summary>Gets or sets how many runs of a dependency that keeps failing rule 3 compares for jitter. Defaults to 3.</summary>
-    public int BackoffRuns { get; set; } = 3;
+    /// <summary>Gets or sets how many runs of a dependency that keeps failing rule 3 compares for growth and jitter. Defaults to 5.</summary>
+    public int BackoffRuns { get; set; } = 5;
 
     /// <summary>Gets the variants that will run, in order.</summary>
     public IReadOnlyList<MatrixVariant> Variants => _variants;

@@ -6,7 +6,7 @@ public static partial class ConformanceRules
     private static readonly TimeSpan SameDelay = TimeSpan.FromMilliseconds(1);
 
     /// <summary>
-    /// Rule 3: the delays between a failed attempt and its retry grow (the last one of each run is longer than the first),
+    /// Rule 3: the delays between a failed attempt and its retry grow (on average over the runs, the last is longer than the first),
     /// and are jittered (runs of the same scenario do not all wait the same delays). Delays a <c>Retry-After</c> dictated
     /// are left out. Give two or more runs of one scenario to judge jitter; with one run only growth is judged.
     /// Not applicable when no run retried.
@@ -25,9 +25,13 @@ public static partial class ConformanceRules
         var evidence = delays.Select((d, i) => $"run {i + 1}: retried after {string.Join(", ", d.Select(Seconds))}").ToList();
         var problems = new List<string>();
         var growing = delays.Where(d => d.Count >= 2).ToList();
-        if (growing.Count > 0 && growing.Any(d => d[^1] <= d[0] + SameDelay))
+        // Averaged over the runs: decorrelated jitter (Polly's) lets one run's last delay come out shorter than its first
+        // while the delays still grow on average; a fixed or shrinking schedule does not grow on any average.
+        if (growing.Count > 0 && growing.Average(d => d[^1].TotalMilliseconds) <= growing.Average(d => d[0].TotalMilliseconds) + SameDelay.TotalMilliseconds)
         {
-            problems.Add("delays do not grow: a run's last retry waited no longer than its first");
+            problems.Add(growing.Count == 1
+                ? "delays do not grow: the last retry waited no longer than the first"
+                : $"delays do not grow: over {growing.Count} runs the last retry waited no longer than the first, on average");
         }
 
         bool judgedJitter = delays.Count >= 2;
