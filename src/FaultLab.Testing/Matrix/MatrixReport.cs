@@ -7,7 +7,7 @@ namespace FaultLab.Testing;
 /// <summary>Writes a matrix as a text table, Markdown, or a self-contained HTML heatmap (one column block per client set-up).</summary>
 public static class MatrixReport
 {
-    private static readonly string[] Columns = ["fault", "outcome", "final", "attempts", "waits", "circuit", "fallback", "fake time"];
+    private static readonly string[] Columns = ["fault", "outcome", "final", "attempts", "waits", "circuit", "fallback", "time"];
 
     /// <summary>Gets one result as a plain-text table followed by its verdicts.</summary>
     /// <param name="result">The result.</param>
@@ -102,7 +102,7 @@ public static class MatrixReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title><style>").Append(Style).AppendLine("</style></head><body>");
         html.AppendLine(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>");
-        html.AppendLine("<p class=\"legend\"><span class=\"cell survived\">survived</span> <span class=\"cell degraded\">degraded</span> <span class=\"cell failed\">failed</span> &nbsp;Each cell: outcome, final status or exception, attempts that reached the dependency, time on the test clock.</p>");
+        html.AppendLine("<p class=\"legend\"><span class=\"cell survived\">survived</span> <span class=\"cell degraded\">degraded</span> <span class=\"cell failed\">failed</span> &nbsp;Each cell: outcome, final status or exception, attempts that reached the dependency, time on the run's clock (the test clock unless the matrix ran on real time).</p>");
         html.AppendLine("<table class=\"heat\"><thead><tr><th>fault</th>");
         foreach (var (name, _) in setUps)
         {

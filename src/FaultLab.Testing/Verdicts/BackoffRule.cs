@@ -5,6 +5,9 @@ public static partial class ConformanceRules
     // Two delays closer than this are "the same": fake timers keep whole milliseconds.
     private static readonly TimeSpan SameDelay = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>A retry sooner than this after its failure counts as immediate: no backoff.</summary>
+    public static readonly TimeSpan ImmediateRetry = TimeSpan.FromMilliseconds(100);
+
     /// <summary>
     /// Rule 3: the delays between a failed attempt and its retry grow (on average over the runs, the last is longer than the first),
     /// and are jittered (runs of the same scenario do not all wait the same delays). Delays a <c>Retry-After</c> dictated
@@ -23,6 +26,12 @@ public static partial class ConformanceRules
         }
 
         var evidence = delays.Select((d, i) => $"run {i + 1}: retried after {string.Join(", ", d.Select(Seconds))}").ToList();
+        // Retrying at once is no backoff at all, and on real time what is left is scheduling noise, not a schedule to judge.
+        if (delays.SelectMany(d => d).All(d => d < ImmediateRetry))
+        {
+            return Verdict.Fail(ConformanceRule.BackoffWithJitter, $"no backoff: every retry came within {Seconds(ImmediateRetry)} of the failure it followed", evidence);
+        }
+
         var problems = new List<string>();
         var growing = delays.Where(d => d.Count >= 2).ToList();
         // Averaged over the runs: decorrelated jitter (Polly's) lets one run's last delay come out shorter than its first

@@ -28,7 +28,7 @@ public static partial class ConformanceRules
         if (callEnded is not { } ended)
         {
             return Verdict.Fail(ConformanceRule.BoundedTime,
-                $"the call was still waiting after {Seconds(observedUntil - callStarted)}: nothing in the client bounds a hang", evidence);
+                $"the call was still waiting when observation stopped, {Seconds(observedUntil - callStarted)} in: nothing in the client ended it", evidence);
         }
 
         TimeSpan took = ended - callStarted;

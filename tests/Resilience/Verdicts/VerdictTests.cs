@@ -102,7 +102,7 @@ public sealed class VerdictTests
         var verdict = result[ConformanceRule.BoundedTime];
 
         Assert.Equal(VerdictOutcome.Fail, verdict.Outcome);
-        Assert.StartsWith("the call was still waiting after", verdict.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("the call was still waiting when observation stopped", verdict.Summary, StringComparison.Ordinal);
         Assert.Equal("attempt 1 (GET /orders/1) at +0.000 s: never ended", Assert.Single(verdict.Evidence));
         Assert.Equal(MatrixOutcome.Failed, result["hang"].Outcome);
         Assert.False(result["hang"].Ended);
