@@ -12,8 +12,10 @@ public static class MatrixCatalogue
     /// <summary>The outage the <c>1-minute outage (refused)</c> row injects.</summary>
     public static readonly TimeSpan OutageLength = TimeSpan.FromMinutes(1);
 
-    /// <summary>Gets the default variants, in the order a report lists them.</summary>
-    public static IReadOnlyList<MatrixVariant> Default { get; } =
+    /// <summary>Gets the default variants, in the order a report lists them: the realistic variants below, then one row for
+    /// every other kind registered in <see cref="FaultCatalog"/>, from its catalogue example (so a new kind appears here
+    /// without touching the matrix).</summary>
+    public static IReadOnlyList<MatrixVariant> Default { get; } = WithEveryOtherKind(
     [
         new("503 once", "Status", MatrixFaultClass.Transient, "one 503, then healthy",
             f => f.AddScript(s => s.Status(HttpStatusCode.ServiceUnavailable))),
@@ -52,7 +54,16 @@ public static class MatrixCatalogue
             f => f.AddSlowBody(bytesPerSecond: 50)),
         new("expired token", "ExpiredToken", MatrixFaultClass.Auth, "the bearer token used a second ago has expired (401 invalid_token)",
             f => f.AddExpiredToken(TimeSpan.FromSeconds(1))) { PrimingCalls = 1, PauseAfterPriming = TimeSpan.FromSeconds(2) },
-    ];
+    ]);
+
+    /// <summary>Adds a row for each registered kind no realistic variant covers: its catalogue example, firing on every attempt.</summary>
+    private static List<MatrixVariant> WithEveryOtherKind(List<MatrixVariant> realistic)
+    {
+        var covered = realistic.Select(v => v.Kind).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        realistic.AddRange(FaultCatalog.Kinds.Where(k => !covered.Contains(k.Name)).Select(k =>
+            new MatrixVariant($"{k.Name} (catalogue example)", k.Name, MatrixFaultClass.Other, k.Description, f => f.AddFault(k.CreateExample()))));
+        return realistic;
+    }
 
     /// <summary>Gets the names of <see cref="Default"/>, one array per row, for xunit's <c>MemberData</c> (each fault a test case).</summary>
     public static IEnumerable<object[]> Names => Default.Select(v => new object[] { v.Name });

@@ -4,7 +4,7 @@ namespace FaultLab.Testing;
 
 /// <summary>One client under test, built fresh for one scenario around the handler the matrix provides.</summary>
 internal sealed class MatrixClient(Func<CancellationToken, Task<HttpResponseMessage?>> call, Func<CancellationToken, Task<HttpResponseMessage?>>? unsafeCall,
-    ResilienceEventRecorder? events, IDisposable? owner) : IDisposable
+    ResilienceObserver? events, IDisposable? owner) : IDisposable
 {
     public Func<CancellationToken, Task<HttpResponseMessage?>> Call { get; } = call;
 
@@ -12,7 +12,7 @@ internal sealed class MatrixClient(Func<CancellationToken, Task<HttpResponseMess
     public Func<CancellationToken, Task<HttpResponseMessage?>>? UnsafeCall { get; } = unsafeCall;
 
     /// <summary>Gets the Polly events, for clients built from a service provider.</summary>
-    public ResilienceEventRecorder? Events { get; } = events;
+    public ResilienceObserver? Events { get; } = events;
 
     public void Dispose() => owner?.Dispose();
 }
@@ -28,7 +28,7 @@ internal static class RegisteredClient
         Func<HttpClient, CancellationToken, Task<HttpResponseMessage>>? unsafeCall) => (dependency, clock) =>
     {
         var services = new ServiceCollection();
-        var events = services.AddResilienceEventRecorder(clock);
+        var events = services.AddResilienceObserver(clock);
         register(services);
         if (clock is Microsoft.Extensions.Time.Testing.FakeTimeProvider fake)
         {

@@ -42,6 +42,9 @@ public enum MatrixFaultClass
     /// <summary>An authentication failure (an expired token).</summary>
     Auth,
 
+    /// <summary>Another kind registered in <see cref="FaultCatalog"/>, from its catalogue example (it fires on every attempt).</summary>
+    Other,
+
     /// <summary>A fault the user added.</summary>
     Custom,
 }

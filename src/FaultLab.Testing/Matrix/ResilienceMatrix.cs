@@ -244,7 +244,7 @@ public sealed class ResilienceMatrix
         scenario.Forget();
         var run = await scenario.RunAsync(scenario.Client.Call, cancellationToken).ConfigureAwait(false);
         var (outcome, final) = Judge(run, scenario.Client.Events?.Fallbacks.Count > 0);
-        return new MatrixRow(variant, outcome, final, scenario.Recorder.Exchanges, scenario.Client.Events?.CircuitTransitions ?? [],
+        return new MatrixRow(variant, outcome, final, scenario.Recorder.Exchanges, [.. scenario.Client.Events?.CircuitTransitions.Select(t => t.State) ?? []],
             scenario.Client.Events?.Fallbacks.Count > 0, run.Elapsed, run.Ended)
         {
             Expected = _expectations.TryGetValue(variant.Name, out var expected) ? expected : null,
