@@ -21,6 +21,10 @@ public sealed record OutcomeStats
     /// <summary>Gets the status codes reported with this outcome, most frequent first (numeric and textual).</summary>
     public IReadOnlyList<StatusCodeStats> StatusCodes { get; init; } = [];
 
+    /// <summary>Gets the latency histogram (microseconds) behind <see cref="Latency"/>, for arbitrary percentiles and counts.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public HdrHistogram.HistogramBase? LatencyHistogram { get; init; }
+
     /// <summary>Gets an empty outcome.</summary>
     public static OutcomeStats Empty { get; } = new();
 }

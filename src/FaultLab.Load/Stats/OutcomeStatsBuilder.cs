@@ -28,10 +28,12 @@ internal static class OutcomeStatsBuilder
             .Where(s => s.Count > 0)
             .OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal)
             .ToList();
+        var latency = Histograms.Snapshot(side.Latency);
         return new OutcomeStats
         {
             Count = side.Count,
-            Latency = LatencyStats.FromHistogram(Histograms.Snapshot(side.Latency)),
+            Latency = LatencyStats.FromHistogram(latency),
+            LatencyHistogram = latency,
             Bytes = Sizes(Histograms.SnapshotSizes(side.Bytes), side.TotalBytes),
             StatusCodes = codes,
         };
