@@ -44,6 +44,10 @@ public sealed class Threshold
     /// <summary>Gets the check's source text, shown in results and reports.</summary>
     public string CheckExpression { get; }
 
+    /// <summary>A copy whose <see cref="StartCheckAfter"/> is multiplied by <paramref name="scale"/> (time compression).</summary>
+    internal Threshold Scaled(double scale) => new(StepName, CheckStep, CheckScenario, AbortWhenErrorCount,
+        StartCheckAfter is { } after ? TimeSpan.FromTicks((long)Math.Round(after.Ticks * scale)) : null, CheckExpression);
+
     /// <summary>Creates a scenario threshold.</summary>
     /// <param name="checkScenario">True when the scenario's statistics pass.</param>
     /// <param name="abortWhenErrorCount">Failed checks after which the scenario is aborted; null never aborts.</param>

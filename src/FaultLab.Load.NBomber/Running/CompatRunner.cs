@@ -15,6 +15,7 @@ internal static class CompatRunner
     {
         var config = new NBomberConfig();
         context = config.Apply(context, context.ConfigPaths.Concat(NBomberOverrides.Current()));
+        context = TimeScaling.Apply(context, NBomberOverrides.CurrentTimeScale());
         var selected = Select(context);
         var started = DateTime.UtcNow;
         var testInfo = new TestInfo
@@ -25,7 +26,7 @@ internal static class CompatRunner
             Created = started,
         };
         var nodeInfo = NodeInfoNow();
-        var loggerFactory = context.LoggerFactory ?? NullLoggerFactory.Instance;
+        var loggerFactory = NBomberOverrides.CurrentLoggerFactory() ?? context.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = new ScenarioLogger(loggerFactory.CreateLogger("NBomber"));
         using var stopTest = new CancellationTokenSource();
         var globalSettings = config.GlobalCustomSettings;
@@ -87,7 +88,7 @@ internal static class CompatRunner
         }
 
         var files = result is not null && context.ReportsEnabled ? WriteReports(context, result, started) : [];
-        return new NodeStats
+        var stats = new NodeStats
         {
             ScenarioStats = [.. scenarioStats],
             Thresholds = [.. thresholds],
@@ -101,6 +102,8 @@ internal static class CompatRunner
             Duration = result?.Duration ?? DateTime.UtcNow - started,
             FaultLabResult = result,
         };
+        NBomberOverrides.CurrentObserver()?.Invoke(stats);
+        return stats;
     }
 
     private static List<ScenarioProps> Select(NBomberContext context)

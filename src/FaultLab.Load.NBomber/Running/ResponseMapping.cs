@@ -9,6 +9,9 @@ internal static class ResponseMapping
     /// <summary>NBomber's status code for an exception thrown by a step or scenario.</summary>
     public const string UnhandledExceptionCode = "-101";
 
+    /// <summary>NBomber's status code for an operation cancelled by the scenario's own timeout.</summary>
+    public const string TimeoutCode = "-100";
+
     public static Engine.Response ToEngine(IResponse? response) => response is null
         ? Engine.Response.Create(false, UnhandledExceptionCode, message: "the step returned null")
         : Engine.Response.Create(!response.IsError, response.StatusCode, response.SizeBytes, response.Message);
@@ -31,6 +34,10 @@ internal static class ResponseMapping
         catch (Engine.StepFailedException)
         {
             throw;
+        }
+        catch (OperationCanceledException)
+        {
+            return new Response<T>(TimeoutCode, true, 0, "operation timeout", Option<T>.None); // the code's own timeout, as NBomber
         }
         catch (Exception ex)
         {
