@@ -23,11 +23,21 @@ public static class Step
         if (context is not CompatScenarioContext compat)
             throw new ArgumentException("Step.Run needs the context the scenario function received.", nameof(context));
         Response<T>? result = null;
-        await compat.Engine.RunStepAsync(name, async () =>
+        try
         {
-            result = await ResponseMapping.Guard(run, compat.ScenarioCancellationToken).ConfigureAwait(false);
-            return ResponseMapping.ToEngine(result);
-        }).ConfigureAwait(false);
+            await compat.Engine.RunStepAsync(name, async () =>
+            {
+                result = await ResponseMapping.Guard(run, compat.ScenarioCancellationToken).ConfigureAwait(false);
+                return ResponseMapping.ToEngine(result);
+            }).ConfigureAwait(false);
+        }
+        catch (FaultLab.Load.StepFailedException failed)
+        {
+            // The iteration restarts. Its own outcome carries no status code: the step's code is already counted
+            // with the step, and NBomber's scenario-level status codes include the steps' (counted once).
+            throw new FaultLab.Load.StepFailedException(failed.StepName,
+                FaultLab.Load.Response.Create(false, null, message: $"step '{failed.StepName}' failed: {failed.Response.Message}"));
+        }
         return result!;
     }
 }

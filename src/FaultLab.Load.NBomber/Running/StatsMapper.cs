@@ -12,11 +12,15 @@ internal static class StatsMapper
         var all = st.OkStats.Count + st.FailStats.Count;
         var steps = st.Steps.Select((s, i) => new StepStats(s.Name, Measure(s.Ok, s.Count, st.DurationSeconds, false),
             Measure(s.Fail, s.Count, st.DurationSeconds, true), i)).ToArray();
+        // NBomber's scenario-level status codes include its steps' (the iteration's own code, if any, plus each step's).
+        var okCodes = Merge(st.OkStats.StatusCodes.Concat(st.Steps.SelectMany(s => s.Ok.StatusCodes)));
+        var failCodes = Merge(st.FailStats.StatusCodes.Concat(st.Steps.SelectMany(s => s.Fail.StatusCodes)));
+        var allCodes = okCodes.Sum(c => c.Count) + failCodes.Sum(c => c.Count);
         return new ScenarioStats
         {
             ScenarioName = st.ScenarioName,
-            Ok = Measure(st.OkStats, all, st.DurationSeconds, false),
-            Fail = Measure(st.FailStats, all, st.DurationSeconds, true),
+            Ok = Measure(st.OkStats, all, st.DurationSeconds, false) with { StatusCodes = Codes(okCodes, allCodes, false) },
+            Fail = Measure(st.FailStats, all, st.DurationSeconds, true) with { StatusCodes = Codes(failCodes, allCodes, true) },
             StepStats = steps,
             LoadSimulationStats = Last(simulations),
             CurrentOperation = OperationType.Complete,
@@ -28,6 +32,16 @@ internal static class StatsMapper
             SortIndex = sortIndex,
         };
     }
+
+    private static List<(string Label, long Count)> Merge(IEnumerable<Engine.StatusCodeStats> codes) => codes
+        .Where(c => c.Label != "none")
+        .GroupBy(c => c.Label, StringComparer.Ordinal)
+        .Select(g => (g.Key, g.Sum(c => c.Count)))
+        .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)
+        .ToList();
+
+    private static StatusCodeStats[] Codes(List<(string Label, long Count)> codes, long all, bool isError) =>
+        codes.Select(c => new StatusCodeStats(c.Label, isError, "", (int)c.Count, Percent(c.Count, all))).ToArray();
 
     private static MeasurementStats Measure(Engine.OutcomeStats outcome, long all, double seconds, bool isError)
     {
