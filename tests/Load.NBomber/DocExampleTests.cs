@@ -26,58 +26,6 @@ public sealed class DocExampleTests
     }
 
     [Fact]
-    public void ScenarioWithSteps_reports_each_step_and_the_payload_check()
-    {
-        using var run = new CompatRun(timeScale: 0.05);
-        new Demo.HelloWorld.ScenarioWithSteps().Run();
-
-        var s = run.Stats.ScenarioStats.Get("hello_world_scenario");
-        Assert.True(s.AllOkCount > 0);
-        Assert.Equal(0, s.AllFailCount); // the payloads reached the final check: Response.Ok(statusCode: "200")
-        Assert.Equal(s.AllOkCount, s.Ok.StatusCodes.Get("200").Count);
-        Assert.Equal(["step_1", "step_2"], s.StepStats.Select(x => x.StepName));
-        foreach (var step in s.StepStats)
-        {
-            Assert.Equal(s.AllOkCount, step.Ok.Request.Count);
-            Assert.Equal(10, step.Ok.DataTransfer.MinBytes); // Response.Ok(payload: ..., sizeBytes: 10)
-            Assert.Equal(10L * step.Ok.Request.Count, step.Ok.DataTransfer.AllBytes);
-            Assert.True(step.Ok.Latency.MinMs >= 990, $"{step.StepName} awaits Task.Delay(1000); min was {step.Ok.Latency.MinMs} ms");
-        }
-        Assert.Contains("step_1", File.ReadAllText(Assert.Single(run.ReportFiles(".md"))));
-    }
-
-    [Fact]
-    public void StepsShareData_passes_data_through_payloads_the_Data_dictionary_and_closures()
-    {
-        using var run = new CompatRun(timeScale: 0.1);
-        new Demo.HelloWorld.StepsShareData().Run();
-
-        var s = run.Stats.ScenarioStats.Get("hello_world_scenario");
-        Assert.True(s.AllOkCount >= 1);
-        Assert.Equal(0, s.AllFailCount);
-        Assert.Equal(["step_1", "step_2", "step_3"], s.StepStats.Select(x => x.StepName));
-        Assert.Contains("step_1 response", run.Logs);
-        Assert.Contains("txt", run.Logs);
-        Assert.Contains("2", run.Logs);
-        Assert.Contains("data from step 3", run.Logs);
-    }
-
-    [Fact]
-    public void ScenarioWithStepRetry_keeps_the_iteration_going_after_failed_steps()
-    {
-        using var run = new CompatRun(timeScale: 0.1);
-        new Demo.HelloWorld.ScenarioWithStepRetry().Run();
-
-        var s = run.Stats.ScenarioStats.Get("hello_world_scenario");
-        var step = s.StepStats.Get("step_1");
-        Assert.True(s.AllOkCount >= 1);
-        Assert.Equal(0, s.AllFailCount);
-        Assert.Equal(s.AllOkCount, step.Ok.Request.Count);          // the third attempt succeeds
-        Assert.Equal(2 * s.AllOkCount, step.Fail.Request.Count);    // after two failed ones, retried in the same iteration
-        Assert.Equal(67, step.Fail.Request.Percent);
-    }
-
-    [Fact]
     public void ScenarioWithInit_runs_init_before_and_clean_after_the_load()
     {
         using var run = new CompatRun(timeScale: 0.2);
@@ -102,6 +50,11 @@ public sealed class DocExampleTests
         Assert.True(s.Fail.Latency.MinMs >= 590, $"cancelled after 600 ms; min was {s.Fail.Latency.MinMs} ms");
     }
 
+}
+
+/// <summary>NBomber's load-simulation examples (examples/Demo/HelloWorld/LoadSimulation), run unchanged and compressed in time.</summary>
+public sealed class DocSimulationExampleTests
+{
     [Fact]
     public void ScenarioInjectRate_runs_ramping_inject_then_inject_then_inject_random()
     {
@@ -174,4 +127,60 @@ public sealed class DocExampleTests
     }
 
     private sealed record LoadSimulationStatsExpected(string Name, int Value);
+}
+
+/// <summary>NBomber's step examples (examples/Demo/HelloWorld), run unchanged and compressed in time.</summary>
+public sealed class DocStepExampleTests
+{
+    [Fact]
+    public void ScenarioWithSteps_reports_each_step_and_the_payload_check()
+    {
+        using var run = new CompatRun(timeScale: 0.05);
+        new Demo.HelloWorld.ScenarioWithSteps().Run();
+
+        var s = run.Stats.ScenarioStats.Get("hello_world_scenario");
+        Assert.True(s.AllOkCount > 0);
+        Assert.Equal(0, s.AllFailCount); // the payloads reached the final check: Response.Ok(statusCode: "200")
+        Assert.Equal(s.AllOkCount, s.Ok.StatusCodes.Get("200").Count);
+        Assert.Equal(["step_1", "step_2"], s.StepStats.Select(x => x.StepName));
+        foreach (var step in s.StepStats)
+        {
+            Assert.Equal(s.AllOkCount, step.Ok.Request.Count);
+            Assert.Equal(10, step.Ok.DataTransfer.MinBytes); // Response.Ok(payload: ..., sizeBytes: 10)
+            Assert.Equal(10L * step.Ok.Request.Count, step.Ok.DataTransfer.AllBytes);
+            Assert.True(step.Ok.Latency.MinMs >= 990, $"{step.StepName} awaits Task.Delay(1000); min was {step.Ok.Latency.MinMs} ms");
+        }
+        Assert.Contains("step_1", File.ReadAllText(Assert.Single(run.ReportFiles(".md"))));
+    }
+
+    [Fact]
+    public void StepsShareData_passes_data_through_payloads_the_Data_dictionary_and_closures()
+    {
+        using var run = new CompatRun(timeScale: 0.1);
+        new Demo.HelloWorld.StepsShareData().Run();
+
+        var s = run.Stats.ScenarioStats.Get("hello_world_scenario");
+        Assert.True(s.AllOkCount >= 1);
+        Assert.Equal(0, s.AllFailCount);
+        Assert.Equal(["step_1", "step_2", "step_3"], s.StepStats.Select(x => x.StepName));
+        Assert.Contains("step_1 response", run.Logs);
+        Assert.Contains("txt", run.Logs);
+        Assert.Contains("2", run.Logs);
+        Assert.Contains("data from step 3", run.Logs);
+    }
+
+    [Fact]
+    public void ScenarioWithStepRetry_keeps_the_iteration_going_after_failed_steps()
+    {
+        using var run = new CompatRun(timeScale: 0.1);
+        new Demo.HelloWorld.ScenarioWithStepRetry().Run();
+
+        var s = run.Stats.ScenarioStats.Get("hello_world_scenario");
+        var step = s.StepStats.Get("step_1");
+        Assert.True(s.AllOkCount >= 1);
+        Assert.Equal(0, s.AllFailCount);
+        Assert.Equal(s.AllOkCount, step.Ok.Request.Count);          // the third attempt succeeds
+        Assert.Equal(2 * s.AllOkCount, step.Fail.Request.Count);    // after two failed ones, retried in the same iteration
+        Assert.Equal(67, step.Fail.Request.Percent);
+    }
 }
