@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 /// <summary>
 /// The local stand-in for the sites the copied NBomber programs target (nbomber.com, their own APIs): one Kestrel
 /// on 127.0.0.1 with an ephemeral port for the whole test assembly, started on first use. It counts the requests
-/// per path so tests compare what the statistics claim with what really arrived.
+/// per path so tests compare what the statistics claim with what really arrived; a test that compares exact counts
+/// uses a path no other test requests (tests run in parallel).
 /// </summary>
 public static class LocalSite
 {
@@ -50,6 +51,7 @@ public static class LocalSite
         });
         app.MapGet("/products", (HttpContext http) => { Hit(http); return Results.Content(Page, "text/html"); });
         app.MapGet("/api/categories", (HttpContext http) => { Hit(http); return Results.Json(new[] { "shoes" }); });
+        app.MapGet("/orders", (HttpContext http) => { Hit(http); return Results.Json(new[] { new { id = 1, total = 42.0 } }); });
         app.MapGet("/health", (HttpContext http) => { Hit(http); return Results.Text("Healthy"); });
         app.MapGet("/status/{code:int}", (HttpContext http, int code) => { Hit(http); return Results.StatusCode(code); });
         app.StartAsync().GetAwaiter().GetResult();

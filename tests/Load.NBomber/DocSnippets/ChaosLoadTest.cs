@@ -18,7 +18,7 @@ public static class ChaosLoadTest
         var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("shop");
 
         var scenario = Scenario.Create("shop", async context =>
-            await Http.Send(client, Http.CreateRequest("GET", "/health")))
+            await Http.Send(client, Http.CreateRequest("GET", "/orders")))
             .WithoutWarmUp()
             .WithLoadSimulations(Simulation.Inject(rate: 50, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(2)));
 

@@ -9,10 +9,10 @@ public static class CheckoutLoadTest
         var scenario = Scenario.Create("checkout", async context =>
         {
             var login = await Step.Run("login", context, async () =>
-                await Http.Send(httpClient, Http.CreateRequest("GET", baseUrl + "/health")));
+                await Http.Send(httpClient, Http.CreateRequest("GET", baseUrl + "/")));
 
             var order = await Step.Run("order", context, async () =>
-                await Http.Send(httpClient, Http.CreateRequest("GET", baseUrl + "/api/products")));
+                await Http.Send(httpClient, Http.CreateRequest("GET", baseUrl + "/orders")));
 
             return Response.Ok();
         })
