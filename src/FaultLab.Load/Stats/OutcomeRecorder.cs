@@ -31,7 +31,7 @@ internal sealed class OutcomeRecorder
 
     private OutcomeCounter CounterFor(Response response)
     {
-        if (response.StatusCode is { } code || response.Status is not { } text)
+        if (response.StatusCode is not null || response.Status is not { } text)
             return _codes.GetOrAdd(response.StatusCode ?? OutcomeCounter.NoStatusCode, static _ => new OutcomeCounter());
         if (_texts.TryGetValue(text, out var existing))
             return existing;
