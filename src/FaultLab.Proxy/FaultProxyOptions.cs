@@ -20,6 +20,15 @@ public sealed class FaultProxyOptions
     /// closes the client's connection. Defaults to 100 s, YARP's own activity timeout.</summary>
     public TimeSpan HangLimit { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>Gets or sets the port of the live control API on 127.0.0.1 (see <see cref="FaultLab.Control.FaultControlEndpoints"/>);
+    /// 0 picks a free one. Defaults to <see langword="null"/>: no control API (the proxy's owner can still use
+    /// <see cref="FaultProxy.Controller"/>).</summary>
+    public int? ControlPort { get; set; }
+
+    /// <summary>Gets or sets how long a control lease lives without renewal before its faults are removed (the
+    /// dead-man switch). Defaults to 30 seconds.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets or sets where the proxy and the injected faults are logged; nothing is logged when omitted.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
@@ -39,6 +48,16 @@ public sealed class FaultProxyOptions
         if (Port is < 0 or > 65535)
         {
             errors.Add($"{nameof(Port)}: must be from 0 to 65535 (was {Port}).");
+        }
+
+        if (ControlPort is < 0 or > 65535)
+        {
+            errors.Add($"{nameof(ControlPort)}: must be from 0 to 65535 (was {ControlPort}).");
+        }
+
+        if (LeaseDuration <= TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(LeaseDuration)}: must be positive (was {LeaseDuration}).");
         }
 
         if (HangLimit <= TimeSpan.Zero)
