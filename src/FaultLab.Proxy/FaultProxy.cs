@@ -41,7 +41,7 @@ public sealed class FaultProxy : IAsyncDisposable
         Profile = new LiveFaultProfile(options.Profile);
         Controller = new FaultController(Profile, new FaultControllerOptions
         {
-            ClientName = "proxy",
+            ClientName = options.ClientName,
             LeaseDuration = options.LeaseDuration,
             TimeProvider = options.TimeProvider,
         });

@@ -20,6 +20,10 @@ public sealed class FaultProxyOptions
     /// closes the client's connection. Defaults to 100 s, YARP's own activity timeout.</summary>
     public TimeSpan HangLimit { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>Gets or sets the client name the proxy's faults and forwarded requests are reported under (telemetry tag
+    /// <c>faultlab.client</c>, logs, <see cref="FaultLab.Control.FaultController.GetCounters"/>). Defaults to <c>proxy</c>.</summary>
+    public string ClientName { get; set; } = "proxy";
+
     /// <summary>Gets or sets the port of the live control API on 127.0.0.1 (see <see cref="FaultLab.Control.FaultControlEndpoints"/>);
     /// 0 picks a free one. Defaults to <see langword="null"/>: no control API (the proxy's owner can still use
     /// <see cref="FaultProxy.Controller"/>).</summary>

@@ -27,7 +27,7 @@ internal static class UpstreamInvoker
 
         // The live profile starts from the already bound and validated profile as is: same fault instances, same
         // seed, so the decisions are the ones the profile makes in-process; a control API may replace it later.
-        var faults = FaultInjection.CreateHandler(profile, transport, options.TimeProvider, options.LoggerFactory, clientName: "proxy");
+        var faults = FaultInjection.CreateHandler(profile, transport, options.TimeProvider, options.LoggerFactory, options.ClientName);
 
         return new HttpMessageInvoker(faults, disposeHandler: true);
     }
