@@ -48,7 +48,7 @@ internal sealed class FaultProxyHost : IAsyncDisposable
                 otlp.Headers = apiKey is null ? null : "x-otlp-api-key=" + apiKey;
             }
 
-            var resource = ResourceBuilder.CreateEmpty().AddService(serviceName, serviceInstanceId: serviceName);
+            var resource = ResourceBuilder.CreateEmpty().AddService(serviceName, autoGenerateServiceInstanceId: false);
             _meters = Sdk.CreateMeterProviderBuilder()
                 .SetResourceBuilder(resource)
                 .AddMeter(FaultLabTelemetry.MeterName)

@@ -15,11 +15,11 @@ internal static class FaultProxyState
     public const string InjectedProperty = "faultlab.injected";
     public const string ForwardedProperty = "faultlab.forwarded";
 
-    /// <summary>"Chaos → orders" while faults are on, "Pass-through → orders" while off or empty.</summary>
+    /// <summary>"Chaos: orders" while faults are on, "Pass-through: orders" while they are off or there are none.</summary>
     public static ResourceStateSnapshot Text(FaultController controller, string target) =>
         controller.Enabled && controller.Faults.Count > 0
-            ? new ResourceStateSnapshot($"Chaos → {target}", KnownResourceStateStyles.Warn)
-            : new ResourceStateSnapshot($"Pass-through → {target}", KnownResourceStateStyles.Success);
+            ? new ResourceStateSnapshot($"Chaos: {target}", KnownResourceStateStyles.Warn)
+            : new ResourceStateSnapshot($"Pass-through: {target}", KnownResourceStateStyles.Success);
 
     public static CustomResourceSnapshot Running(CustomResourceSnapshot snapshot, FaultProxyResource resource, Uri address)
     {
