@@ -24,6 +24,10 @@ public sealed class FaultProxyOptions
     /// <c>faultlab.client</c>, logs, <see cref="FaultLab.Control.FaultController.GetCounters"/>). Defaults to <c>proxy</c>.</summary>
     public string ClientName { get; set; } = "proxy";
 
+    /// <summary>Gets or sets the header-controlled faults a request may ask for (off unless set and enabled; see
+    /// <see cref="FaultLab.Control.HeaderFaultOptions"/>). They apply before the profile's faults.</summary>
+    public FaultLab.Control.HeaderFaultOptions? HeaderFaults { get; set; }
+
     /// <summary>Gets or sets the port of the live control API on 127.0.0.1 (see <see cref="FaultLab.Control.FaultControlEndpoints"/>);
     /// 0 picks a free one. Defaults to <see langword="null"/>: no control API (the proxy's owner can still use
     /// <see cref="FaultProxy.Controller"/>).</summary>
@@ -76,6 +80,11 @@ public sealed class FaultProxyOptions
         else
         {
             errors.AddRange(Profile.Validate());
+        }
+
+        if (HeaderFaults is not null)
+        {
+            errors.AddRange(HeaderFaults.Validate().Select(e => $"{nameof(HeaderFaults)}:{e}"));
         }
 
         return errors;

@@ -29,6 +29,10 @@ internal static class UpstreamInvoker
         // seed, so the decisions are the ones the profile makes in-process; a control API may replace it later.
         var faults = FaultInjection.CreateHandler(profile, transport, options.TimeProvider, options.LoggerFactory, options.ClientName);
 
-        return new HttpMessageInvoker(faults, disposeHandler: true);
+        // Header-requested faults sit above the profile's, so the profile still applies to what they let through.
+        HttpMessageHandler outermost = options.HeaderFaults is { } headerFaults
+            ? FaultLab.Control.HeaderFaults.CreateHandler(headerFaults, faults, options.TimeProvider, options.LoggerFactory, options.ClientName)
+            : faults;
+        return new HttpMessageInvoker(outermost, disposeHandler: true);
     }
 }

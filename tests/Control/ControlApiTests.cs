@@ -28,6 +28,7 @@ public sealed class ControlApiTests : IAsyncLifetime
         {
             Upstream = _upstream.Address,
             ControlPort = 0,
+            ClientName = nameof(ControlApiTests), // counters of this proxy only, whatever else runs in parallel
             LeaseDuration = TimeSpan.FromSeconds(30),
             TimeProvider = _serverClock,
         });
