@@ -15,11 +15,12 @@ internal static class FaultProxyState
     public const string InjectedProperty = "faultlab.injected";
     public const string ForwardedProperty = "faultlab.forwarded";
 
-    /// <summary>"Chaos: orders" while faults are on, "Pass-through: orders" while they are off or there are none.</summary>
+    /// <summary>"Faults on orders" while faults are on, "No faults on orders" while they are off or there are none (plain
+    /// words: the dashboard humanizes state text and drops punctuation).</summary>
     public static ResourceStateSnapshot Text(FaultController controller, string target) =>
         controller.Enabled && controller.Faults.Count > 0
-            ? new ResourceStateSnapshot($"Chaos: {target}", KnownResourceStateStyles.Warn)
-            : new ResourceStateSnapshot($"Pass-through: {target}", KnownResourceStateStyles.Success);
+            ? new ResourceStateSnapshot($"Faults on {target}", KnownResourceStateStyles.Warn)
+            : new ResourceStateSnapshot($"No faults on {target}", KnownResourceStateStyles.Success);
 
     public static CustomResourceSnapshot Running(CustomResourceSnapshot snapshot, FaultProxyResource resource, Uri address)
     {

@@ -26,7 +26,7 @@ public sealed class SampleAppHostTests(ITestOutputHelper output)
         var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
         var commands = app.Services.GetRequiredService<ResourceCommandService>();
         await notifications.WaitForResourceHealthyAsync("web").WaitAsync(StartLimit);
-        var started = await notifications.WaitForResourceAsync(Chaos, e => e.Snapshot.State?.Text == "Chaos: orders").WaitAsync(StartLimit);
+        var started = await notifications.WaitForResourceAsync(Chaos, e => e.Snapshot.State?.Text == "Faults on orders").WaitAsync(StartLimit);
         output.WriteLine($"started and healthy after {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Contains(started.Snapshot.Properties, p => p.Name == "faultlab.target" && p.Value is string v && v.StartsWith("orders", StringComparison.Ordinal));
 
@@ -41,7 +41,7 @@ public sealed class SampleAppHostTests(ITestOutputHelper output)
 
         // "Faults off": every call reaches orders.
         Assert.True((await commands.ExecuteCommandAsync(Chaos, FaultProxyCommands.FaultsOff)).Success);
-        await notifications.WaitForResourceAsync(Chaos, e => e.Snapshot.State?.Text == "Pass-through: orders").WaitAsync(StartLimit);
+        await notifications.WaitForResourceAsync(Chaos, e => e.Snapshot.State?.Text == "No faults on orders").WaitAsync(StartLimit);
         Assert.All(await CallAsync(web), r => Assert.Equal(200, r.OrdersStatus));
 
         // "Faults on", then switch to the "outage" profile: the connection is refused... as a reset, seen by web.
@@ -55,7 +55,7 @@ public sealed class SampleAppHostTests(ITestOutputHelper output)
 
         // "Clear all faults": pass-through again.
         Assert.True((await commands.ExecuteCommandAsync(Chaos, FaultProxyCommands.Clear)).Success);
-        await notifications.WaitForResourceAsync(Chaos, e => e.Snapshot.State?.Text == "Pass-through: orders").WaitAsync(StartLimit);
+        await notifications.WaitForResourceAsync(Chaos, e => e.Snapshot.State?.Text == "No faults on orders").WaitAsync(StartLimit);
         Assert.All(await CallAsync(web), r => Assert.Equal(200, r.OrdersStatus));
         output.WriteLine($"whole test {clock.Elapsed.TotalSeconds:F1} s");
     }
