@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace FaultLab.Load;
+
+/// <summary>
+/// The comparison view of <see cref="LoadTestResult.ComparedScenarios"/>: one table (a row per figure, a column per
+/// scenario) and the same figures over time overlaid on shared axes, so set-ups driven by the same load and the
+/// same faults can be read against each other at a glance.
+/// </summary>
+internal static class ComparisonView
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Windows closer than this (seconds) at both ends count as the same window in every scenario.</summary>
+    private const double SameWindowTolerance = 0.5;
+
+    /// <summary>The comparison table: the engine's headline figures, then every custom metric any scenario has.</summary>
+    public static ReportSection? Table(LoadTestResult result)
+    {
+        var scenarios = Compared(result);
+        if (scenarios.Count == 0)
+            return null;
+        var rows = new List<IReadOnlyList<string>>
+        {
+            Row("calls", scenarios, s => s.Stats.Count.ToString(Inv)),
+            Row("success rate", scenarios, s => s.Stats.SuccessRate.ToString("P2", Inv)),
+            Row("p50 (ms)", scenarios, s => Ms(s.Stats.Latency.P50Ms)),
+            Row("p95 (ms)", scenarios, s => Ms(s.Stats.Latency.P95Ms)),
+            Row("p99 (ms)", scenarios, s => Ms(s.Stats.Latency.P99Ms)),
+            Row("max (ms)", scenarios, s => Ms(s.Stats.Latency.MaxMs)),
+            Row("dropped", scenarios, s => s.Stats.Dropped.ToString(Inv)),
+        };
+        foreach (var metric in scenarios.SelectMany(s => s.CustomMetrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            rows.Add(Row(metric, scenarios, s => s.CustomMetrics.TryGetValue(metric, out var v) ? v.ToString("0.####", Inv) : "-"));
+        rows.Add(Row("verdict", scenarios, s => s.AbortReason is not null ? "ABORTED" : s.Passed ? "passed" : "FAILED"));
+        return new ReportSection("Comparison", ["figure", .. scenarios.Select(s => s.Name)], rows);
+    }
+
+    /// <summary>The HTML of the view, or an empty string when no comparison was asked for.</summary>
+    public static string Html(LoadTestResult result, Action<StringBuilder, ReportSection> appendTable)
+    {
+        var scenarios = Compared(result);
+        if (Table(result) is not { } table)
+            return string.Empty;
+        var html = new StringBuilder("<section class=\"comparison\"><h2>Comparison: ")
+            .Append(WebUtility.HtmlEncode(string.Join(" · ", scenarios.Select(s => s.Name)))).Append("</h2>");
+        html.Append("<div class=\"meta\">Every figure from the same run; the shaded bands are windows all of them share.</div>");
+        appendTable(html, table);
+
+        var xMax = scenarios.Max(s => Math.Max(s.Timeline.Select(p => p.StartSeconds + p.LengthSeconds).DefaultIfEmpty(1).Max(), Math.Max(s.Stats.DurationSeconds, 1)));
+        var windows = SharedWindows(scenarios);
+        string Color(int i) => SvgCharts.Palette[i % SvgCharts.Palette.Length];
+        html.Append(SvgCharts.Lines("Success rate over time (% of completions per second)", "% ok",
+            scenarios.Select((s, i) => new SvgCharts.Series(s.Name, Color(i),
+                Points(s.Timeline.Where(p => p.Count > 0), p => 100.0 * p.Ok / p.Count))).ToList(),
+            xMax, [], windows: windows, yMax: 100));
+        html.Append(SvgCharts.Lines("p99 latency over time (ms, as measured per second, log scale)", "ms",
+            scenarios.Select((s, i) => new SvgCharts.Series(s.Name, Color(i),
+                Points(s.Timeline.Where(p => p.Count > 0), p => p.P99Ms))).ToList(),
+            xMax, [], logScale: true, windows: windows));
+        return html.Append("</section>").ToString();
+    }
+
+    private static List<ScenarioResult> Compared(LoadTestResult result) => result.ComparedScenarios.Select(n => result[n]).ToList();
+
+    /// <summary>The first scenario's windows that every other scenario also has (same label, ends within the
+    /// tolerance): the faults they all met. Windows only one scenario has (its own recovery) stay on its own charts.</summary>
+    private static List<TimelineWindow> SharedWindows(IReadOnlyList<ScenarioResult> scenarios) =>
+        scenarios[0].Windows.Where(w => scenarios.Skip(1).All(s => s.Windows.Any(o => o.Label == w.Label
+            && Math.Abs(o.StartSeconds - w.StartSeconds) <= SameWindowTolerance && Math.Abs(o.EndSeconds - w.EndSeconds) <= SameWindowTolerance))).ToList();
+
+    private static List<(double X, double Y)> Points(IEnumerable<TimelinePoint> timeline, Func<TimelinePoint, double> value) =>
+        timeline.Select(p => (p.StartSeconds + p.LengthSeconds / 2, value(p))).ToList();
+
+    private static string[] Row(string figure, IReadOnlyList<ScenarioResult> scenarios, Func<ScenarioResult, string> cell) =>
+        [figure, .. scenarios.Select(cell)];
+
+    private static string Ms(double ms) => ms.ToString(ms >= 100 ? "0.0" : "0.000", Inv);
+}
