@@ -21,9 +21,25 @@ public sealed class AttemptRecorder
     private readonly ConcurrentQueue<RetryAfterViolation> _evidence = new();
     private long _attempts, _calls, _advertised, _followed, _violations;
 
+    /// <summary>How early an attempt may come on real time and still count as on time, by default: the standard
+    /// resilience handler, waiting exactly its 1 s Retry-After, was stamped up to 3 ms early here (its timer runs on
+    /// a millisecond tick, the stamps on the wall clock), so a safe margin well below any real violation (a client
+    /// that ignores a 1 s Retry-After retries about a second early).</summary>
+    public static readonly TimeSpan RealTimeTolerance = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Creates a recorder.</summary>
     /// <param name="timeProvider">The clock attempts are stamped with; the system clock when omitted.</param>
-    public AttemptRecorder(TimeProvider? timeProvider = null) => _clock = timeProvider ?? TimeProvider.System;
+    /// <param name="tolerance">See <see cref="Tolerance"/>.</param>
+    public AttemptRecorder(TimeProvider? timeProvider = null, TimeSpan? tolerance = null)
+    {
+        _clock = timeProvider ?? TimeProvider.System;
+        Tolerance = tolerance ?? (ReferenceEquals(_clock, TimeProvider.System) ? RealTimeTolerance : TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Tolerance, TimeSpan.Zero, nameof(tolerance));
+    }
+
+    /// <summary>Gets how much earlier than the advertised instant an attempt must come to count as a violation.
+    /// Defaults to <see cref="RealTimeTolerance"/> on the system clock and zero on any other (a fake clock is exact).</summary>
+    public TimeSpan Tolerance { get; }
 
     /// <summary>Gets the attempts made (first tries, retries and hedges).</summary>
     public long Attempts => Interlocked.Read(ref _attempts);
@@ -88,7 +104,7 @@ public sealed class AttemptRecorder
         }
 
         Interlocked.Increment(ref _followed);
-        if (RetryAfterRule.IsViolation(at, advertised.NotBefore))
+        if (RetryAfterRule.IsViolation(at, advertised.NotBefore, Tolerance))
         {
             if (Interlocked.Increment(ref _violations) <= EvidenceLimit)
             {

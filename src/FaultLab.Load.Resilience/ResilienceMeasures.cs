@@ -16,7 +16,7 @@ public sealed class ResilienceMeasures : IDisposable
     public const string SuccessRate = "caller success rate", InjectedPerCall = "injected faults per call",
         CallsWithFaults = "calls with an injected fault", Amplification = "retry amplification", Retries = "retries",
         CircuitOpens = "circuit opens", FallbackRate = "fallback rate", Hedges = "hedged attempts",
-        ForwardedPerCall = "forwarded to the dependency per call", InjectedAnswersPerCall = "answered by an injected fault per call",
+        ForwardedPerCall = "forwarded to the dependency per call", StoppedByFaultPerCall = "stopped by an injected fault per call",
         RetryAfterViolations = "Retry-After violations", TimeToRecover = "time to recover (s, longest)",
         WindowsNotRecovered = "fault windows not recovered";
 
@@ -126,13 +126,13 @@ public sealed class ResilienceMeasures : IDisposable
         long injected = Math.Max(0, attempts - forwarded);
         scenario.SetMetric(Amplification, (double)attempts / calls);
         scenario.SetMetric(ForwardedPerCall, seen.RetryAmplification(calls));
-        scenario.SetMetric(InjectedAnswersPerCall, (double)injected / calls);
-        scenario.AddSection(new ReportSection("Attempts per call (retry amplification = forwarded + answered by an injected fault)",
+        scenario.SetMetric(StoppedByFaultPerCall, (double)injected / calls);
+        scenario.AddSection(new ReportSection("Attempts per call (retry amplification = reached the dependency + stopped by an injected fault)",
             ["attempts", "count", "per call", "how"],
         [
             ["sent by the client (first tries, retries, hedges)", N(attempts), PerCall(attempts, calls), source],
             ["reached the dependency", N(forwarded), PerCall(forwarded, calls), "FaultLab's faultlab.requests.forwarded"],
-            ["answered by an injected fault (never left the client)", N(injected), PerCall(injected, calls), "sent − reached"],
+            ["stopped by an injected fault (answered by it, or cancelled in its delay)", N(injected), PerCall(injected, calls), "sent − reached"],
         ]));
     }
 

@@ -31,6 +31,12 @@ public static class RetryAfterRule
     /// <summary>Tells whether an attempt made at <paramref name="attemptAt"/> breaks the rule.</summary>
     /// <param name="attemptAt">When the next attempt of the same call started.</param>
     /// <param name="advertised">What the previous response advertised (see <see cref="AdvertisedInstant"/>).</param>
-    /// <returns><see langword="true"/> when the attempt came earlier than the advertised instant.</returns>
-    public static bool IsViolation(DateTimeOffset attemptAt, DateTimeOffset advertised) => attemptAt < advertised;
+    /// <param name="tolerance">The clock's own uncertainty: on a fake clock zero; on real time a few milliseconds,
+    /// since timers fire on a coarser clock than the one that stamps the attempts (see <see cref="AttemptRecorder.Tolerance"/>).</param>
+    /// <returns><see langword="true"/> when the attempt came earlier than the advertised instant by more than the tolerance.</returns>
+    public static bool IsViolation(DateTimeOffset attemptAt, DateTimeOffset advertised, TimeSpan tolerance = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(tolerance, TimeSpan.Zero);
+        return attemptAt < advertised - tolerance;
+    }
 }

@@ -74,6 +74,10 @@ public sealed class AttemptRecorderTests
     {
         Assert.True(RetryAfterRule.IsViolation(Epoch.AddTicks(-1), Epoch));
         Assert.False(RetryAfterRule.IsViolation(Epoch, Epoch));
+        Assert.False(RetryAfterRule.IsViolation(Epoch.AddMilliseconds(-3), Epoch, TimeSpan.FromMilliseconds(20)));
+        Assert.True(RetryAfterRule.IsViolation(Epoch.AddMilliseconds(-21), Epoch, TimeSpan.FromMilliseconds(20)));
+        Assert.Equal(TimeSpan.FromMilliseconds(20), new AttemptRecorder().Tolerance);
+        Assert.Equal(TimeSpan.Zero, new AttemptRecorder(new FakeTimeProvider()).Tolerance);
 
         // A 500 or a 503 without the header asks nothing: a retry at once is no violation.
         var clock = new FakeTimeProvider(Epoch);

@@ -30,8 +30,10 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
                 o.Retry.Delay = TimeSpan.FromMilliseconds(50);  // shipped: 2 s, longer than a short run can show
                 o.CircuitBreaker.FailureRatio = 0.5;            // shipped: 10 %, a steady 20 % of 503s would open it
             });
+        var attempts = new AttemptRecorder();               // every attempt, where the dependency sees it
         services.AddHttpClient("orders")
-            .AddFaultInjection(f => f.WithSeed(42).AddStatus(HttpStatusCode.ServiceUnavailable, injectionRate: 0.2));
+            .AddFaultInjection(f => f.WithSeed(42).AddStatus(HttpStatusCode.ServiceUnavailable, injectionRate: 0.2))
+            .RecordAttempts(attempts);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
 
@@ -40,7 +42,7 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
             .WithLoadSimulations(Simulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)))
             .WithThresholds(Threshold.SuccessRate(0.99), Threshold.Percentile(99, TimeSpan.FromSeconds(1)));
 
-        using var measures = new ResilienceMeasures("orders", "orders"); // scenario name, client name
+        using var measures = new ResilienceMeasures("orders", "orders", attempts); // scenario name, client name
         var result = await LoadTest.RunAsync(new LoadTestOptions
         {
             ReportsFolder = reports,                                     // .md, .json, .html, .hlog
@@ -48,7 +50,8 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
         }, orders);
 
         result.EnsureThresholdsPassed();
-        double amplification = result["orders"].CustomMetrics[ResilienceMeasures.Amplification];
+        double amplification = result["orders"].CustomMetrics[ResilienceMeasures.Amplification];  // attempts sent per call
+        double forwarded = result["orders"].CustomMetrics[ResilienceMeasures.ForwardedPerCall];   // attempts that reached it
         // docs:load-example:end
 
         var s = result["orders"];
@@ -56,7 +59,10 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
         // 3 retries: a call fails when 4 attempts in a row draw the 20 % (0.16 %, ≈ 1.6 of 1000 calls); the
         // example's 99 % threshold would need 11 such calls.
         Assert.InRange(s.Stats.SuccessRate, 0.99, 1.0);
-        Assert.Equal((double)dependency.Requests / s.Stats.Count, amplification, 6);
+        Assert.Equal((double)dependency.Requests / s.Stats.Count, forwarded, 6);
+        Assert.Equal((s.Stats.Count + s.Metric(ResilienceMeasures.Retries)) / s.Stats.Count, amplification, 2);
+        Assert.Equal(amplification - forwarded, s.Metric(ResilienceMeasures.StoppedByFaultPerCall), 9);
+        Assert.Equal(0, s.Metric(ResilienceMeasures.RetryAfterViolations)); // these 503s carry no Retry-After
         Assert.InRange(s.Metric(ResilienceMeasures.InjectedPerCall), 0.19, 0.31);
         Assert.True(s.Metric(ResilienceMeasures.Retries) > 0.15 * s.Stats.Count);
         Assert.Contains(s.Sections, section => section.Title == "Injected faults");

@@ -108,7 +108,9 @@ public sealed class OutageTests(ITestOutputHelper output)
 
         // Amplification as the server counts it equals ResilienceMeasures' figure.
         Assert.Equal(dependency.Requests, orders.ForwardedToDependency);
-        Assert.Equal((double)dependency.Requests / s.Stats.Count, s.Metric(ResilienceMeasures.Amplification), 6);
-        Assert.InRange(s.Metric(ResilienceMeasures.Amplification), 0.6, 0.8);
+        Assert.Equal((double)dependency.Requests / s.Stats.Count, s.Metric(ResilienceMeasures.ForwardedPerCall), 6);
+        Assert.InRange(s.Metric(ResilienceMeasures.ForwardedPerCall), 0.6, 0.8);
+        Assert.Equal(s.Metric(ResilienceMeasures.Amplification),
+            s.Metric(ResilienceMeasures.ForwardedPerCall) + s.Metric(ResilienceMeasures.StoppedByFaultPerCall), 9);
     }
 }
