@@ -6,6 +6,9 @@ namespace FaultLab.Load.Resilience;
 /// <param name="EndSeconds">When it stopped (or the timeline ended).</param>
 public sealed record FaultWindow(string Fault, double StartSeconds, double EndSeconds)
 {
+    /// <summary>Gets the window's length in seconds.</summary>
+    public double LengthSeconds => EndSeconds - StartSeconds;
+
     /// <summary>
     /// Lays the schedules of <paramref name="faults"/> onto a timeline: a window (<c>Start</c> + <c>Duration</c>)
     /// once, flapping (<c>Up</c> then <c>Down</c>) once per down period. Schedules count from when the client's

@@ -193,19 +193,33 @@ public sealed class ResilienceMeasures : IDisposable
         Recoveries = WindowRecovery.Measure(scenario.Timeline, windows, RecoveryMargin);
 
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var r in Recoveries)
+        for (int i = 0; i < Recoveries.Count; i++)
         {
+            var r = Recoveries[i];
             var w = r.Window;
-            string back = r.TimeToRecoverSeconds is { } t ? F("back in {0:0.0} s", t) : "not back";
-            scenario.AddWindow(TimeSpan.FromSeconds(w.StartSeconds), TimeSpan.FromSeconds(w.EndSeconds), $"{w.Fault} · {back}", "fault", FaultWindowColor);
-            if (r.RecoveredAtSeconds is { } at && at > w.EndSeconds)
+            // The fault's band carries its name only, so set-ups that met the same fault share it on a comparison
+            // chart; the recovery after it is a band of its own: until the caller was back, or, if it never came
+            // back, until the next window or the end of the run.
+            scenario.AddWindow(TimeSpan.FromSeconds(w.StartSeconds), TimeSpan.FromSeconds(w.EndSeconds), w.Fault, "fault", FaultWindowColor);
+            if (r.RecoveredAtSeconds is { } at)
             {
-                scenario.AddWindow(TimeSpan.FromSeconds(w.EndSeconds), TimeSpan.FromSeconds(at), "recovering", "recovery", RecoveryWindowColor);
+                if (at > w.EndSeconds)
+                {
+                    scenario.AddWindow(TimeSpan.FromSeconds(w.EndSeconds), TimeSpan.FromSeconds(at), F("back in {0:0.0} s", at - w.EndSeconds), "recovery", RecoveryWindowColor);
+                }
+            }
+            else
+            {
+                double until = Recoveries.Skip(i + 1).Select(n => n.Window.StartSeconds).Where(s => s >= w.EndSeconds).DefaultIfEmpty(length).Min();
+                if (until > w.EndSeconds)
+                {
+                    scenario.AddWindow(TimeSpan.FromSeconds(w.EndSeconds), TimeSpan.FromSeconds(until), "not back", "recovery", RecoveryWindowColor);
+                }
             }
 
             rows.Add(Row(w.Fault, F("{0:0.00} s", w.StartSeconds), F("{0:0.00} s", w.EndSeconds),
                 r.BaselineMeasured ? r.BaselineSuccessRate.ToString("P1", CultureInfo.InvariantCulture) : "100 % (assumed: no calls before)",
-                r.RecoveredAtSeconds is { } a ? F("{0:0.00} s", a) : "-", r.TimeToRecoverSeconds is { } s ? F("{0:0.00} s", s) : "not within the run"));
+                r.RecoveredAtSeconds is { } a ? F("{0:0.00} s", a) : "-", r.TimeToRecoverSeconds is { } t ? F("{0:0.00} s", t) : "not back before the next window or the end"));
         }
 
         var recovered = Recoveries.Where(r => r.TimeToRecoverSeconds is not null).ToList();

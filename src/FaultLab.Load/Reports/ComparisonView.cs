@@ -13,9 +13,6 @@ internal static class ComparisonView
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>Windows closer than this (seconds) at both ends count as the same window in every scenario.</summary>
-    private const double SameWindowTolerance = 0.5;
-
     /// <summary>The comparison table: the engine's headline figures, then every custom metric any scenario has.</summary>
     public static ReportSection? Table(LoadTestResult result)
     {
@@ -35,7 +32,7 @@ internal static class ComparisonView
         foreach (var metric in scenarios.SelectMany(s => s.CustomMetrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             rows.Add(Row(metric, scenarios, s => s.CustomMetrics.TryGetValue(metric, out var v) ? v.ToString("0.####", Inv) : "-"));
         rows.Add(Row("verdict", scenarios, s => s.AbortReason is not null ? "ABORTED" : s.Passed ? "passed" : "FAILED"));
-        return new ReportSection("Comparison", ["figure", .. scenarios.Select(s => s.Name)], rows);
+        return new ReportSection("Figures side by side", ["figure", .. scenarios.Select(s => s.Name)], rows);
     }
 
     /// <summary>The HTML of the view, or an empty string when no comparison was asked for.</summary>
@@ -46,33 +43,58 @@ internal static class ComparisonView
             return string.Empty;
         var html = new StringBuilder("<section class=\"comparison\"><h2>Comparison: ")
             .Append(WebUtility.HtmlEncode(string.Join(" · ", scenarios.Select(s => s.Name)))).Append("</h2>");
-        html.Append("<div class=\"meta\">Every figure from the same run; the shaded bands are windows all of them share.</div>");
+        html.Append("<div class=\"meta\">Every figure from the same run. The charts put the set-ups on one clock (each shifted by when its measured run began); the shaded bands are the windows all of them met.</div>");
         appendTable(html, table);
 
-        var xMax = scenarios.Max(s => Math.Max(s.Timeline.Select(p => p.StartSeconds + p.LengthSeconds).DefaultIfEmpty(1).Max(), Math.Max(s.Stats.DurationSeconds, 1)));
-        var windows = SharedWindows(scenarios);
+        // Concurrent scenarios start their measured runs a little apart (init, warm-up, a busy machine: up to 0.6 s
+        // seen in the demo); on one axis each is shifted by its own start, so a fault they all met lines up.
+        var origin = scenarios.Min(s => s.MeasuredStartedAt);
+        double[] shift = [.. scenarios.Select(s => s.MeasuredStartedAt == default || origin == default ? 0 : (s.MeasuredStartedAt - origin).TotalSeconds)];
+        var xMax = scenarios.Select((s, i) => shift[i] + Math.Max(s.Timeline.Select(p => p.StartSeconds + p.LengthSeconds).DefaultIfEmpty(1).Max(), Math.Max(s.Stats.DurationSeconds, 1))).Max();
+        var windows = SharedWindows(scenarios, shift);
         string Color(int i) => SvgCharts.Palette[i % SvgCharts.Palette.Length];
         html.Append(SvgCharts.Lines("Success rate over time (% of completions per second)", "% ok",
             scenarios.Select((s, i) => new SvgCharts.Series(s.Name, Color(i),
-                Points(s.Timeline.Where(p => p.Count > 0), p => 100.0 * p.Ok / p.Count))).ToList(),
+                Points(s.Timeline.Where(p => p.Count > 0), shift[i], p => 100.0 * p.Ok / p.Count))).ToList(),
             xMax, [], windows: windows, yMax: 100));
         html.Append(SvgCharts.Lines("p99 latency over time (ms, as measured per second, log scale)", "ms",
             scenarios.Select((s, i) => new SvgCharts.Series(s.Name, Color(i),
-                Points(s.Timeline.Where(p => p.Count > 0), p => p.P99Ms))).ToList(),
+                Points(s.Timeline.Where(p => p.Count > 0), shift[i], p => p.P99Ms))).ToList(),
             xMax, [], logScale: true, windows: windows));
         return html.Append("</section>").ToString();
     }
 
     private static List<ScenarioResult> Compared(LoadTestResult result) => result.ComparedScenarios.Select(n => result[n]).ToList();
 
-    /// <summary>The first scenario's windows that every other scenario also has (same label, ends within the
-    /// tolerance): the faults they all met. Windows only one scenario has (its own recovery) stay on its own charts.</summary>
-    private static List<TimelineWindow> SharedWindows(IReadOnlyList<ScenarioResult> scenarios) =>
-        scenarios[0].Windows.Where(w => scenarios.Skip(1).All(s => s.Windows.Any(o => o.Label == w.Label
-            && Math.Abs(o.StartSeconds - w.StartSeconds) <= SameWindowTolerance && Math.Abs(o.EndSeconds - w.EndSeconds) <= SameWindowTolerance))).ToList();
+    /// <summary>
+    /// The windows every scenario met: a window of the first scenario that each other scenario also has (same label,
+    /// overlapping once each is shifted onto the common axis), drawn over the union of their extents — set-ups
+    /// resolved a little apart start their fault schedules a little apart (0.5 s in the demo, whose resilient
+    /// clients take longer to build). Windows only one scenario has (its own recovery) stay on its own charts.
+    /// </summary>
+    private static List<TimelineWindow> SharedWindows(IReadOnlyList<ScenarioResult> scenarios, double[] shift)
+    {
+        TimelineWindow Shifted(TimelineWindow w, int i) => w with { StartSeconds = w.StartSeconds + shift[i], EndSeconds = w.EndSeconds + shift[i] };
+        var others = scenarios.Skip(1).Select((s, i) => s.Windows.Select(w => Shifted(w, i + 1)).ToList()).ToList();
+        var shared = new List<TimelineWindow>();
+        foreach (var w in scenarios[0].Windows.Select(w => Shifted(w, 0)))
+        {
+            var matches = others.Select(o => o.FirstOrDefault(x => x.Label == w.Label && x.StartSeconds < w.EndSeconds && w.StartSeconds < x.EndSeconds)).ToList();
+            if (matches.All(m => m is not null))
+            {
+                shared.Add(w with
+                {
+                    StartSeconds = Math.Min(w.StartSeconds, matches.Min(m => m!.StartSeconds)),
+                    EndSeconds = Math.Max(w.EndSeconds, matches.Max(m => m!.EndSeconds)),
+                });
+            }
+        }
 
-    private static List<(double X, double Y)> Points(IEnumerable<TimelinePoint> timeline, Func<TimelinePoint, double> value) =>
-        timeline.Select(p => (p.StartSeconds + p.LengthSeconds / 2, value(p))).ToList();
+        return shared;
+    }
+
+    private static List<(double X, double Y)> Points(IEnumerable<TimelinePoint> timeline, double shift, Func<TimelinePoint, double> value) =>
+        timeline.Select(p => (shift + p.StartSeconds + p.LengthSeconds / 2, value(p))).ToList();
 
     private static string[] Row(string figure, IReadOnlyList<ScenarioResult> scenarios, Func<ScenarioResult, string> cell) =>
         [figure, .. scenarios.Select(cell)];

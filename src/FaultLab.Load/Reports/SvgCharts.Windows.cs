@@ -6,8 +6,7 @@ namespace FaultLab.Load;
 internal static partial class SvgCharts
 {
     private const string DefaultWindowColor = "#6b7280";
-    private const double LabelCharWidth = 6.2; // 11 px system-ui, enough to keep neighbouring labels apart
-    private const int LabelRows = 3;
+    private const double LabelCharWidth = 6.8; // 11 px semi-bold system-ui, measured on the screenshots
 
     /// <summary>Shaded bands, drawn before the gridlines and the data so both stay readable through them.</summary>
     private static void Windows(StringBuilder svg, IReadOnlyList<TimelineWindow>? windows, double xMax)
@@ -22,26 +21,27 @@ internal static partial class SvgCharts
     }
 
     /// <summary>
-    /// Labels at the foot of the plot (marker labels use the head), drawn after the data with a white halo. A label
-    /// that would run into the previous one on its row moves up a row, so adjacent or overlapping windows stay legible.
+    /// Labels in the strip between the title and the plot (marker labels use the head of the plot), drawn after the
+    /// data with a white halo. A label that would run into the previous one on its row moves to the next row, at the
+    /// foot of the plot; when all three rows are taken it is left out rather than drawn over another.
     /// </summary>
     private static void WindowLabels(StringBuilder svg, IReadOnlyList<TimelineWindow>? windows, double xMax)
     {
-        var rowEnds = new double[LabelRows];
+        int[] rowY = [Top - 6, Top + PlotH - 6, Top + PlotH - 19];
+        var rowEnds = new double[rowY.Length];
         Array.Fill(rowEnds, double.NegativeInfinity);
         foreach (var w in windows ?? [])
         {
-            double x = X(w.StartSeconds, xMax) + 3;
             double width = w.Label.Length * LabelCharWidth;
-            x = Math.Min(x, Left + PlotW - width); // a window near the right edge keeps its label inside the plot
-            int row = Array.FindIndex(rowEnds, end => end + 6 <= x);
+            double x = Math.Min(X(w.StartSeconds, xMax) + 2, Left + PlotW - width); // near the right edge: stay inside
+            int row = Array.FindIndex(rowEnds, end => end + 8 <= x);
             if (row < 0)
             {
-                row = Array.IndexOf(rowEnds, rowEnds.Min());
+                continue; // no room left: the band keeps its tooltip, the report's table lists it
             }
 
             rowEnds[row] = x + width;
-            svg.Append(F("<text x=\"{0:0.#}\" y=\"{1}\" class=\"windowlabel\" fill=\"{2}\">{3}</text>", x, Top + PlotH - 6 - row * 13, Color(w), Enc(w.Label)));
+            svg.Append(F("<text x=\"{0:0.#}\" y=\"{1}\" class=\"windowlabel\" fill=\"{2}\">{3}</text>", x, rowY[row], Color(w), Enc(w.Label)));
         }
     }
 
