@@ -46,8 +46,8 @@ internal static class ComparisonView
         html.Append("<div class=\"meta\">Every figure from the same run. The charts put the set-ups on one clock (each shifted by when its measured run began); the shaded bands are the windows all of them met.</div>");
         appendTable(html, table);
 
-        // Concurrent scenarios start their measured runs a little apart (init, warm-up, a busy machine: up to 0.6 s
-        // seen in the demo); on one axis each is shifted by its own start, so a fault they all met lines up.
+        // Concurrent scenarios start their measured runs a little apart (init, warm-up, a busy machine: 22 ms in the
+        // demo); on one axis each is shifted by its own start, so the same moment lines up across set-ups.
         var origin = scenarios.Min(s => s.MeasuredStartedAt);
         double[] shift = [.. scenarios.Select(s => s.MeasuredStartedAt == default || origin == default ? 0 : (s.MeasuredStartedAt - origin).TotalSeconds)];
         var xMax = scenarios.Select((s, i) => shift[i] + Math.Max(s.Timeline.Select(p => p.StartSeconds + p.LengthSeconds).DefaultIfEmpty(1).Max(), Math.Max(s.Stats.DurationSeconds, 1))).Max();
