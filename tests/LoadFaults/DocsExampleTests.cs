@@ -14,11 +14,7 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
     [Fact]
     public async Task The_docs_example_compiles_runs_passes_its_thresholds_and_matches_the_doc_word_for_word()
     {
-        await using var dependency = await Dependency.StartAsync();
-        await using (var warm = new Clients(dependency, _ => { }))
-        {
-            await warm.WarmUpAsync(dependency);
-        }
+        await using var dependency = await WarmDependencyAsync();
 
         var services = new ServiceCollection();
         Uri baseAddress = dependency.BaseAddress;
@@ -78,11 +74,7 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
     [Fact]
     public async Task The_docs_recovery_example_compiles_runs_and_measures_the_time_to_recover_after_the_outage()
     {
-        await using var dependency = await Dependency.StartAsync();
-        await using (var warm = new Clients(dependency, _ => { }))
-        {
-            await warm.WarmUpAsync(dependency);
-        }
+        await using var dependency = await WarmDependencyAsync();
 
         var services = new ServiceCollection();
         Uri baseAddress = dependency.BaseAddress;
@@ -140,6 +132,18 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
         string doc = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "load-faults.md"));
         string region = Region(File.ReadAllText(Path.Combine(RepoRoot(), "tests", "LoadFaults", "DocsExampleTests.cs")), "recovery-example");
         Assert.Contains(Normalize(region), Normalize(doc), StringComparison.Ordinal);
+    }
+
+    /// <summary>A started dependency, after one second of warm-up load through a throwaway client.</summary>
+    private static async Task<Dependency> WarmDependencyAsync()
+    {
+        var dependency = await Dependency.StartAsync();
+        await using (var warm = new Clients(dependency, _ => { }))
+        {
+            await warm.WarmUpAsync(dependency);
+        }
+
+        return dependency;
     }
 
     private static string Region(string source, string name)
