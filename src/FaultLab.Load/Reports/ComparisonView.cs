@@ -13,6 +13,9 @@ internal static class ComparisonView
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Seconds by which the starts of one window may differ between scenarios and still be the same window.</summary>
+    private const double SameWindowDistance = 2;
+
     /// <summary>The comparison table: the engine's headline figures, then every custom metric any scenario has.</summary>
     public static ReportSection? Table(LoadTestResult result)
     {
@@ -67,30 +70,38 @@ internal static class ComparisonView
     private static List<ScenarioResult> Compared(LoadTestResult result) => result.ComparedScenarios.Select(n => result[n]).ToList();
 
     /// <summary>
-    /// The windows every scenario met: a window of the first scenario that each other scenario also has (same label,
-    /// overlapping once each is shifted onto the common axis), drawn over the union of their extents — set-ups
-    /// resolved a little apart start their fault schedules a little apart (0.5 s in the demo, whose resilient
-    /// clients take longer to build). Windows only one scenario has (its own recovery) stay on its own charts.
+    /// The windows every scenario met: the k-th window of a label in the first scenario paired with the k-th window of
+    /// that label in each other one (set-ups under one profile meet its windows in the same order), drawn over the
+    /// union of their extents once each is shifted onto the common axis — set-ups resolved a little apart start their
+    /// fault schedules a little apart (0.5 s in the demo, whose resilient clients take longer to build). A pair
+    /// further apart than <see cref="SameWindowDistance"/> is not the same window. Windows only one scenario has
+    /// (its own recovery) stay on its own charts.
     /// </summary>
     private static List<TimelineWindow> SharedWindows(IReadOnlyList<ScenarioResult> scenarios, double[] shift)
     {
-        TimelineWindow Shifted(TimelineWindow w, int i) => w with { StartSeconds = w.StartSeconds + shift[i], EndSeconds = w.EndSeconds + shift[i] };
-        var others = scenarios.Skip(1).Select((s, i) => s.Windows.Select(w => Shifted(w, i + 1)).ToList()).ToList();
+        List<TimelineWindow> Shifted(int i) => [.. scenarios[i].Windows.Select(w => w with { StartSeconds = w.StartSeconds + shift[i], EndSeconds = w.EndSeconds + shift[i] })];
+        var all = Enumerable.Range(0, scenarios.Count).Select(Shifted).ToList();
         var shared = new List<TimelineWindow>();
-        foreach (var w in scenarios[0].Windows.Select(w => Shifted(w, 0)))
+        foreach (var group in all[0].GroupBy(w => w.Label, StringComparer.Ordinal))
         {
-            var matches = others.Select(o => o.FirstOrDefault(x => x.Label == w.Label && x.StartSeconds < w.EndSeconds && w.StartSeconds < x.EndSeconds)).ToList();
-            if (matches.All(m => m is not null))
+            var mine = group.ToList();
+            var theirs = all.Skip(1).Select(o => o.Where(w => w.Label == group.Key).ToList()).ToList();
+            for (int k = 0; k < mine.Count; k++)
             {
-                shared.Add(w with
+                var w = mine[k];
+                var pairs = theirs.Select(t => k < t.Count && Math.Abs(t[k].StartSeconds - w.StartSeconds) <= SameWindowDistance ? t[k] : null).ToList();
+                if (pairs.All(p => p is not null))
                 {
-                    StartSeconds = Math.Min(w.StartSeconds, matches.Min(m => m!.StartSeconds)),
-                    EndSeconds = Math.Max(w.EndSeconds, matches.Max(m => m!.EndSeconds)),
-                });
+                    shared.Add(w with
+                    {
+                        StartSeconds = Math.Min(w.StartSeconds, pairs.Min(p => p!.StartSeconds)),
+                        EndSeconds = Math.Max(w.EndSeconds, pairs.Max(p => p!.EndSeconds)),
+                    });
+                }
             }
         }
 
-        return shared;
+        return [.. shared.OrderBy(w => w.StartSeconds)];
     }
 
     private static List<(double X, double Y)> Points(IEnumerable<TimelinePoint> timeline, double shift, Func<TimelinePoint, double> value) =>
