@@ -29,6 +29,7 @@ public sealed class ResilienceMeasures : IDisposable
     private readonly AttemptRecorder? _attempts;
     private readonly (long Attempts, long Calls, long Advertised, long Followed, long Violations) _attemptsAtStart;
     private readonly List<(IReadOnlyList<Fault> Faults, DateTimeOffset? StartedAt)> _profiles = [];
+    private double _recoveryMargin = 0.05;
 
     /// <summary>Starts observing.</summary>
     /// <param name="scenarioName">The scenario whose result receives the measures.</param>
@@ -49,7 +50,16 @@ public sealed class ResilienceMeasures : IDisposable
 
     /// <summary>Gets or sets how far below the baseline success rate a second may stay and still count as recovered.
     /// Defaults to 0.05 (5 percentage points).</summary>
-    public double RecoveryMargin { get; set; } = 0.05;
+    public double RecoveryMargin
+    {
+        get => _recoveryMargin;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(RecoveryMargin));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1, nameof(RecoveryMargin));
+            _recoveryMargin = value;
+        }
+    }
 
     /// <summary>Gets the recovery after each fault window, once <see cref="Enrich"/> has run.</summary>
     public IReadOnlyList<WindowRecovery> Recoveries { get; private set; } = [];
