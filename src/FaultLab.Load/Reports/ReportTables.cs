@@ -45,6 +45,9 @@ internal static class ReportTables
         if (s.Markers.Count > 0)
             yield return new ReportSection("Timeline markers", ["at", "label", "category"],
                 s.Markers.OrderBy(m => m.AtSeconds).Select(m => Row(F("{0:0.00} s", m.AtSeconds), m.Label, m.Category ?? "")).ToList());
+        if (s.Windows.Count > 0)
+            yield return new ReportSection("Marked windows", ["from", "to", "length", "label", "category"],
+                s.Windows.Select(w => Row(F("{0:0.00} s", w.StartSeconds), F("{0:0.00} s", w.EndSeconds), F("{0:0.00} s", w.LengthSeconds), w.Label, w.Category ?? "")).ToList());
         foreach (var section in s.Sections)
             yield return section;
     }
