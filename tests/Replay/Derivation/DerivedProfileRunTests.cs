@@ -1,6 +1,7 @@
 using System.Net;
 using FaultLab.Replay.Derivation;
 using FaultLab.Replay.Tests.Support;
+using Xunit.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ namespace FaultLab.Replay.Tests.Derivation;
 /// The proof of <c>profile derive</c>: derive from a capture with a known mix, run the derived profile over 10,000
 /// requests in process on a fake clock (waits end at once, the clock moves on by them), and compare what callers see with the source, within 4 standard deviations.
 /// </summary>
-public sealed class DerivedProfileRunTests
+public sealed class DerivedProfileRunTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task A_profile_derived_from_a_HAR_reproduces_its_error_mix_and_latency_within_4_sigma_over_10000_requests()
@@ -42,6 +43,7 @@ public sealed class DerivedProfileRunTests
                 double n = seen.Count, p = count / n;
                 double sigma = Math.Sqrt(n * p * (1 - p));
                 int got = seen.Count(o => o.Outcome == outcome);
+                output.WriteLine($"{endpoint.Key} {outcome}: source {count}, derived run {got}, 4σ {4 * sigma:F1}");
                 Assert.True(Math.Abs(got - count) <= 4 * sigma,
                     $"{endpoint.Key} {outcome}: source {count} of {n}, derived run {got} (4σ = {4 * sigma:F1})");
             }
@@ -54,6 +56,7 @@ public sealed class DerivedProfileRunTests
             {
                 var quantile = sourceDurations[(int)Math.Ceiling(q * sourceDurations.Count) - 1];
                 double below = seen.Count(o => o.Delay < quantile) / (double)seen.Count;
+                output.WriteLine($"{endpoint.Key} p{q * 100:F0} {quantile.TotalMilliseconds} ms: {below:P2} of derived delays below");
                 double sigma = Math.Sqrt(q * (1 - q) / seen.Count);
                 Assert.True(Math.Abs(below - q) <= 4 * sigma + (1.0 / seen.Count),
                     $"{endpoint.Key}: {below:P2} of delays under the source p{q * 100:F0} ({quantile.TotalMilliseconds} ms); 4σ = {4 * sigma:P2}");
