@@ -61,12 +61,7 @@ public sealed class ContractDriftFault : BodyFault
     /// <summary>The body after the change; the same bytes when it is not JSON or nothing is at the path.</summary>
     internal byte[] Rewrite(byte[] body)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(body);
-        }
-        catch (JsonException)
+        if (!DriftJson.TryParse(body, out var root))
         {
             return body;
         }
@@ -89,7 +84,7 @@ public sealed class ContractDriftFault : BodyFault
             Apply(place);
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(root, DriftJson.Context.JsonNode);
+        return DriftJson.Serialize(root);
     }
 
     private void Apply(JsonPathTarget.Place place)

@@ -67,12 +67,7 @@ public sealed class OversizedPayloadFault : BodyFault
     /// <summary>The body with the array repeated; the same bytes when it is not JSON or holds no non-empty array at the path.</summary>
     internal byte[] Inflate(byte[] body)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(body);
-        }
-        catch (JsonException)
+        if (!DriftJson.TryParse(body, out var root))
         {
             return body;
         }
@@ -97,7 +92,7 @@ public sealed class OversizedPayloadFault : BodyFault
             array.RemoveAt(array.Count - 1);
         }
 
-        byte[] inflated = JsonSerializer.SerializeToUtf8Bytes(root, DriftJson.Context.JsonNode);
+        byte[] inflated = DriftJson.Serialize(root);
         // The element estimate can fall short of the size asked for; top up with whole elements, never a torn one.
         for (long i = array.Count; Megabytes is { } mb && inflated.Length < mb * 1024 * 1024; i += 64)
         {
@@ -106,7 +101,7 @@ public sealed class OversizedPayloadFault : BodyFault
                 array.Add(originals[(i + k) % originals.Length] is { } json ? JsonNode.Parse(json) : null);
             }
 
-            inflated = JsonSerializer.SerializeToUtf8Bytes(root, DriftJson.Context.JsonNode);
+            inflated = DriftJson.Serialize(root);
         }
 
         return inflated;
