@@ -37,6 +37,8 @@ internal static class ReportTables
             yield return new ReportSection("Tags", ["tag", "count", "ok", "fail", "success", "p50", "p99"],
                 st.Tags.Select(t => Row(t.Tag, N(t.Count), N(t.Ok), N(t.Fail), t.SuccessRate.ToString("P2", Inv),
                     Ms(t.Latency.P50Ms), Ms(t.Latency.P99Ms))).ToList());
+        foreach (var steps in StepTables.For(st))
+            yield return steps;
         if (s.CustomMetrics.Count > 0)
             yield return new ReportSection("Custom metrics", ["metric", "value"],
                 s.CustomMetrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => Row(m.Key, m.Value.ToString("0.####", Inv))).ToList());
