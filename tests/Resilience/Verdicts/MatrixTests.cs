@@ -66,27 +66,42 @@ public sealed class MatrixTests(ITestOutputHelper output)
     [MemberData(nameof(MatrixCatalogue.Names), MemberType = typeof(MatrixCatalogue))]
     public async Task Each_default_fault_is_a_test_case_of_its_own(string fault)
     {
-        var row = await MatrixClients.Standard().Expect(fault, StandardHandler[fault].Outcome).RunVariantAsync(fault);
+        if (!StandardHandler.TryGetValue(fault, out var expected))
+        {
+            // A kind registered after this table was written: its row runs from the catalogue example and must end.
+            var other = await MatrixClients.Standard().RunVariantAsync(fault);
+            Assert.Equal(MatrixFaultClass.Other, other.Variant.Class);
+            Assert.True(other.Ended, $"{fault}: {other.Final}");
+            Assert.True(other.Attempts >= 1);
+            return;
+        }
+
+        var row = await MatrixClients.Standard().Expect(fault, expected.Outcome).RunVariantAsync(fault);
 
         Assert.True(row.MeetsExpectation, $"{fault}: {row.Outcome} ({row.Final})");
-        Assert.Equal(StandardHandler[fault].Final, row.Final);
-        Assert.Equal(StandardHandler[fault].Attempts, row.Attempts);
+        Assert.Equal(expected.Final, row.Final);
+        Assert.Equal(expected.Attempts, row.Attempts);
         Assert.True(row.Ended);
     }
 
     [Fact]
-    public void The_catalogue_has_exactly_the_cases_the_theory_expects() =>
-        Assert.Equal(StandardHandler.Keys.Order(), MatrixCatalogue.Default.Select(v => v.Name).Order());
+    public void The_catalogue_has_every_case_the_theory_expects_and_nothing_else_but_other_registered_kinds()
+    {
+        var names = MatrixCatalogue.Default.Select(v => v.Name).ToList();
+
+        Assert.All(StandardHandler.Keys, k => Assert.Contains(k, names));
+        Assert.All(MatrixCatalogue.Default.Where(v => !StandardHandler.ContainsKey(v.Name)), v => Assert.Equal(MatrixFaultClass.Other, v.Class));
+    }
 
     [Fact]
     public void Every_registered_fault_kind_has_a_row_so_a_new_kind_appears_without_touching_the_matrix()
     {
-        var kinds = MatrixCatalogue.Default.Select(v => v.Kind).ToHashSet();
+        var realistic = MatrixCatalogue.Default.Where(v => v.Class != MatrixFaultClass.Other).Select(v => v.Kind).ToHashSet();
+        var others = MatrixCatalogue.Default.Where(v => v.Class == MatrixFaultClass.Other).ToList();
 
-        Assert.All(FaultCatalog.Kinds, k => Assert.Contains(k.Name, kinds));
-        var other = Assert.Single(MatrixCatalogue.Default, v => v.Class == MatrixFaultClass.Other);  // today: the kind no realistic row covers
-        Assert.Equal("InvalidResponse", other.Kind);
-        Assert.Equal(FaultCatalog.Find("InvalidResponse")!.Description, other.Description);
+        Assert.All(FaultCatalog.Kinds, k => Assert.True(realistic.Contains(k.Name) || others.Any(o => o.Kind == k.Name), k.Name));
+        Assert.Equal(FaultCatalog.Kinds.Select(k => k.Name).Where(n => !realistic.Contains(n)), others.Select(o => o.Kind));
+        Assert.Contains(others, o => o.Kind == "InvalidResponse" && o.Description == FaultCatalog.Find("InvalidResponse")!.Description);
     }
 
     [Fact]
