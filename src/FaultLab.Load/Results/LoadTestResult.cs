@@ -3,12 +3,28 @@ namespace FaultLab.Load;
 /// <summary>The outcome of a whole run.</summary>
 public sealed class LoadTestResult
 {
-    internal LoadTestResult(DateTimeOffset startedAt, TimeSpan duration, IReadOnlyList<ScenarioResult> scenarios)
+    internal LoadTestResult(DateTimeOffset startedAt, TimeSpan duration, IReadOnlyList<ScenarioResult> scenarios,
+        string scheduleFingerprint = "", AgentRun? agent = null, IReadOnlyList<AgentRun>? mergedAgents = null)
     {
         StartedAt = startedAt;
         Duration = duration;
         Scenarios = scenarios;
+        ScheduleFingerprint = scheduleFingerprint;
+        Agent = agent;
+        MergedAgents = mergedAgents ?? [];
     }
+
+    /// <summary>
+    /// Gets a digest of the scenarios' names, load phases, warm-ups, concurrency caps and thresholds: equal for every
+    /// agent of one distributed run and for a single-process run of the same schedule, different otherwise.
+    /// </summary>
+    public string ScheduleFingerprint { get; }
+
+    /// <summary>Gets which agent of a distributed run produced this result, or null for a single-process or merged run.</summary>
+    public AgentRun? Agent { get; }
+
+    /// <summary>Gets the agents a merged result was built from, by index; empty when the result was not merged.</summary>
+    public IReadOnlyList<AgentRun> MergedAgents { get; }
 
     /// <summary>Wall-clock start of the run.</summary>
     public DateTimeOffset StartedAt { get; }

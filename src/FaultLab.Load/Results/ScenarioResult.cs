@@ -13,17 +13,25 @@ public sealed class ScenarioResult
     private readonly List<TimelineMarker> _markers = [];
     private readonly List<ReportSection> _sections = [];
     private readonly object _gate = new();
+    private ScenarioHistograms? _histograms;
 
     internal ScenarioResult(ScenarioStats stats, IReadOnlyList<TimelinePoint> timeline, IReadOnlyList<ThresholdResult> thresholds,
         IReadOnlyList<IntervalHistogram> intervals, IReadOnlyList<LoadSimulation> simulations, string? abortReason,
         DateTimeOffset measuredStartedAt = default)
+        : this(stats, timeline, thresholds, intervals, simulations.Select(s => s.ToString()).ToList(), abortReason, measuredStartedAt)
+    {
+    }
+
+    /// <summary>A result rebuilt from reports (a merge), whose load phases are known only by their descriptions.</summary>
+    internal ScenarioResult(ScenarioStats stats, IReadOnlyList<TimelinePoint> timeline, IReadOnlyList<ThresholdResult> thresholds,
+        IReadOnlyList<IntervalHistogram> intervals, IReadOnlyList<string> simulations, string? abortReason, DateTimeOffset measuredStartedAt)
     {
         MeasuredStartedAt = measuredStartedAt;
         Stats = stats;
         Timeline = timeline;
         Thresholds = thresholds;
         Intervals = intervals;
-        Simulations = simulations.Select(s => s.ToString()).ToList();
+        Simulations = simulations;
         AbortReason = abortReason;
     }
 
@@ -51,6 +59,12 @@ public sealed class ScenarioResult
     /// <summary>Per-interval latency histograms (microseconds), the content of the interval log.</summary>
     [JsonIgnore]
     public IReadOnlyList<IntervalHistogram> Intervals { get; }
+
+    /// <summary>
+    /// Gets the histograms behind <see cref="Stats"/> and <see cref="Timeline"/>, encoded for the JSON report so
+    /// results of several agents can be merged by adding histograms (never by averaging percentiles).
+    /// </summary>
+    public ScenarioHistograms Histograms => _histograms ??= ScenarioHistograms.Encode(Stats, Intervals);
 
     /// <summary>Why the scenario stopped early, or null when it ran to completion.</summary>
     public string? AbortReason { get; }

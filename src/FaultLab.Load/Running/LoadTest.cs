@@ -22,9 +22,17 @@ public static class LoadTest
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options, scenarios);
+        var agent = options.Agent ?? LoadAgent.FromEnvironment();
         var startedAt = options.TimeProvider.GetUtcNow();
+        if (agent?.StartAt is { } startAt && startAt < startedAt)
+        {
+            throw new ArgumentException(
+                $"{agent}: the start instant passed {(startedAt - startAt).TotalSeconds:0.###} s before the run began; give every agent an instant after it is ready.",
+                nameof(options));
+        }
+
         var started = options.TimeProvider.GetTimestamp();
-        var runners = scenarios.Select(s => new ScenarioRunner(s, options)).ToList();
+        var runners = scenarios.Select(s => new ScenarioRunner(s, options, agent)).ToList();
         using var reserve = new ThreadPoolReserve(options.MinWorkerThreads);
 
         var console = ConsoleReporter.Resolve(options.ConsoleOutput);
@@ -33,11 +41,17 @@ public static class LoadTest
             await ConsoleReporter.ShowProgressAsync(runners, running).ConfigureAwait(false);
         var results = await running.ConfigureAwait(false);
 
-        var result = new LoadTestResult(startedAt, options.TimeProvider.GetElapsedTime(started), results);
+        var agentRun = agent is null ? null
+            : new AgentRun(agent.Index, agent.Count, agent.StartAt, runners.Max(r => r.LateStart).TotalSeconds);
+        var result = new LoadTestResult(startedAt, options.TimeProvider.GetElapsedTime(started), results,
+            ScheduleFingerprint.Of(scenarios), agentRun);
         foreach (var enrich in options.Enrichers)
             enrich(result);
         if (options.ReportsFolder is { } folder)
-            result.ReportFiles = ReportWriter.WriteAll(result, folder, options.ReportFormats, options.ReportFileName);
+        {
+            var fileName = agent is null ? options.ReportFileName : $"{options.ReportFileName}.agent-{agent.Index}-of-{agent.Count}";
+            result.ReportFiles = ReportWriter.WriteAll(result, folder, options.ReportFormats, fileName);
+        }
         if (console != ConsoleOutput.Silent)
             ConsoleReporter.PrintSummary(result);
         return result;

@@ -38,4 +38,13 @@ public sealed class LoadTestOptions
     /// plugins to add custom metrics, sections and timeline markers that every report then shows.
     /// </summary>
     public IReadOnlyList<Action<LoadTestResult>> Enrichers { get; init; } = [];
+
+    /// <summary>
+    /// Makes this process one agent of several that share one schedule (see <see cref="LoadAgent"/>). When null
+    /// (the default) the runner reads <see cref="LoadAgent.FromEnvironment"/>, so a process started with
+    /// <c>FAULTLAB_AGENT_INDEX</c>/<c>FAULTLAB_AGENT_COUNT</c> (or Kubernetes' <c>JOB_COMPLETION_INDEX</c>) becomes an
+    /// agent without code changes; with neither set it runs the whole schedule. An agent's report files are named
+    /// <c>{ReportFileName}.agent-{index}-of-{count}</c>.
+    /// </summary>
+    public LoadAgent? Agent { get; init; }
 }

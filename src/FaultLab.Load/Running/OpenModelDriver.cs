@@ -43,6 +43,7 @@ internal static class OpenModelDriver
         if (!run.Slots.TryTake(out var slot))
         {
             run.Recorder.RecordDropped();
+            run.Instruments?.Dropped();
             return;
         }
         // Off the dispatcher thread, so a step that runs synchronously for a while cannot delay the schedule.

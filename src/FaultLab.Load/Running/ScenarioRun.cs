@@ -12,15 +12,18 @@ internal sealed class ScenarioRun
     private long _iterations;
     private bool _drainTimedOut;
 
-    public ScenarioRun(Scenario scenario, StatsRecorder recorder, TimeProvider time, ILogger logger, CancellationToken token)
+    public ScenarioRun(Scenario scenario, StatsRecorder recorder, TimeProvider time, ILogger logger, CancellationToken token,
+        AgentShare share, long? startTimestamp = null, ScenarioInstruments? instruments = null)
     {
+        Share = share;
+        Instruments = instruments;
         Scenario = scenario;
         Recorder = recorder;
         Time = time;
         Logger = logger;
         Token = token;
         Slots = new SlotPool(scenario.MaxConcurrency);
-        StartTimestamp = time.GetTimestamp();
+        StartTimestamp = startTimestamp ?? time.GetTimestamp();
     }
 
     public Scenario Scenario { get; }
@@ -30,6 +33,12 @@ internal sealed class ScenarioRun
     public CancellationToken Token { get; }
     public SlotPool Slots { get; }
     public long StartTimestamp { get; }
+
+    /// <summary>Which part of the global schedule this process runs (<see cref="AgentShare.Whole"/> for one process).</summary>
+    public AgentShare Share { get; }
+
+    /// <summary>The live instruments of the measured run; null during warm-up, which publishes nothing.</summary>
+    public ScenarioInstruments? Instruments { get; }
     public ConcurrentBag<Task> ClosedCopies { get; } = [];
     public bool IsWarmUp => !Recorder.Enabled;
 
@@ -44,6 +53,7 @@ internal sealed class ScenarioRun
         var context = new ScenarioContext(Scenario.Name, Interlocked.Increment(ref _iterations) - 1, copyNumber,
             Elapsed(intendedTimestamp), IsWarmUp, Token, Logger);
         Response response;
+        Instruments?.Started();
         try
         {
             response = await Scenario.Step(context).ConfigureAwait(false) ?? Response.Fail(message: "step returned null");
@@ -56,13 +66,20 @@ internal sealed class ScenarioRun
         }
         catch (OperationCanceledException) when (Token.IsCancellationRequested)
         {
+            Instruments?.Finished();
             return; // cut short by an abort or a cancelled run, which the result reports as such
         }
         catch (Exception ex)
         {
             response = Response.Fail(message: $"{ex.GetType().Name}: {ex.Message}");
         }
-        Recorder.Record(response, Time.GetElapsedTime(intendedTimestamp, Time.GetTimestamp()), closedModel);
+        var latency = Time.GetElapsedTime(intendedTimestamp, Time.GetTimestamp());
+        Recorder.Record(response, latency, closedModel);
+        if (Instruments is { } instruments)
+        {
+            instruments.Finished();
+            instruments.Completed(response, latency);
+        }
     }
 
     /// <summary>Waits for in-flight iterations, then cancels stragglers after <paramref name="timeout"/>.</summary>

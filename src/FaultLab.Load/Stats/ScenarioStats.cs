@@ -60,6 +60,10 @@ public sealed record ScenarioStats
     [JsonIgnore]
     public HistogramBase? MeasuredHistogram { get; init; }
 
+    /// <summary>Gets the schedule-lag histogram (microseconds) behind <see cref="ScheduleLag"/>.</summary>
+    [JsonIgnore]
+    public HistogramBase? ScheduleLagHistogram { get; init; }
+
     /// <summary>Looks up a tag's breakdown.</summary>
     /// <param name="tag">The tag.</param>
     public TagStats? FindTag(string tag) => Tags.FirstOrDefault(t => t.Tag == tag);

@@ -23,6 +23,7 @@ internal static class StatsBuilder
             .Where(s => s.Count > 0)
             .OrderByDescending(s => s.Count).ThenBy(s => s.StatusCode)
             .ToList();
+        var lag = Histograms.Snapshot(recorder.ScheduleLag);
         var tags = recorder.Tags
             .Select(kv => (kv.Key, Tag: kv.Value, Latency: Histograms.Snapshot(kv.Value.Latency)))
             .Select(t => new TagStats(t.Key, t.Tag.Ok + t.Tag.Fail, t.Tag.Ok, t.Tag.Fail, LatencyStats.FromHistogram(t.Latency)) { Histogram = t.Latency })
@@ -42,7 +43,8 @@ internal static class StatsBuilder
             LatencyMeasured = LatencyStats.FromHistogram(measured),
             CorrectionApplied = closedCount > 0,
             CorrectionIntervalMs = intervalMicros / 1000.0,
-            ScheduleLag = LatencyStats.FromHistogram(Histograms.Snapshot(recorder.ScheduleLag)),
+            ScheduleLag = LatencyStats.FromHistogram(lag),
+            ScheduleLagHistogram = lag,
             StatusCodes = statusCodes,
             Tags = tags,
             Histogram = corrected,

@@ -17,6 +17,8 @@ public sealed record ThresholdResult
     public required string Expected { get; init; }
     /// <summary>How far the actual value is from the limit (positive margin when passing, shortfall when failing).</summary>
     public required string Margin { get; init; }
+    /// <summary>Gets the rule as data, so a merge can rebuild it; null in results written before it existed.</summary>
+    public ThresholdDefinition? Definition { get; init; }
     /// <summary>True when the rule failed only because there was nothing to judge yet (abort checks skip it).</summary>
     internal bool NoData { get; init; }
 }
