@@ -39,7 +39,7 @@ internal static class AgentProof
         var result = await LoadTest.RunAsync(new LoadTestOptions { ConsoleOutput = ConsoleOutput.Silent, ReportsFolder = args[3] }, scenario).ConfigureAwait(false);
         var stats = result["orders"].Stats;
         Console.WriteLine(string.Create(Inv,
-            $"{result.Agent?.ToString() ?? "single"} count={stats.Count} fail={stats.Fail} dropped={stats.Dropped} p50_ms={stats.Latency.P50Ms} p99_ms={stats.Latency.P99Ms} lag_p99_ms={stats.ScheduleLag.P99Ms}"));
+            $"{(result.Agent is { } a ? $"agent {a.Index} of {a.Count}" : "single")} count={stats.Count} fail={stats.Fail} dropped={stats.Dropped} p50_ms={stats.Latency.P50Ms} p99_ms={stats.Latency.P99Ms} lag_p99_ms={stats.ScheduleLag.P99Ms}"));
         return 0;
     }
 

@@ -2,13 +2,13 @@
 # Three agent processes of one schedule against one process at the same total rate, on a trivial Kestrel endpoint
 # bound to 127.0.0.1 (OS-chosen port), in rotation: single, agents, single, agents... The agents are merged with
 # `faultlab report merge`; `compare` prints counts, p50/p99 and the per-second timelines side by side.
-# Knobs (environment): RATE=1500 SECONDS=20 ROUNDS=2 AGENTS=3 OUT=/tmp/faultlab-load-agents
+# Knobs (environment): RATE=1500 DURATION=20 ROUNDS=2 AGENTS=3 OUT=/tmp/faultlab-load-agents
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 RATE=${RATE:-1500}
-SECONDS_=${SECONDS:-20}
+DURATION=${DURATION:-20}
 ROUNDS=${ROUNDS:-2}
 AGENTS=${AGENTS:-3}
 OUT=${OUT:-/tmp/faultlab-load-agents}
@@ -32,10 +32,10 @@ case "$base" in http://127.0.0.1:*) ;; *) echo "run.sh: server did not start on 
 url="$base/"
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  nproc: $(nproc)  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "schedule: Inject($RATE/s, ${SECONDS_} s) after a 2 s warm-up; $AGENTS agents at $RATE/$AGENTS each vs one process at $RATE"
+echo "schedule: Inject($RATE/s, ${DURATION} s) after a 2 s warm-up; $AGENTS agents at $RATE/$AGENTS each vs one process at $RATE"
 runs=()
 for round in $(seq 1 "$ROUNDS"); do
-  "${RUNNER[@]}" agent "$url" "$RATE" "$SECONDS_" "$OUT/single-$round"
+  "${RUNNER[@]}" agent "$url" "$RATE" "$DURATION" "$OUT/single-$round"
   runs+=("$OUT/single-$round/load-report.json")
 
   # Far enough ahead for every process to start, JIT and warm up (2 s) before the common instant.
@@ -43,7 +43,7 @@ for round in $(seq 1 "$ROUNDS"); do
   pids=()
   for i in $(seq 0 $((AGENTS - 1))); do
     FAULTLAB_AGENT_INDEX=$i FAULTLAB_AGENT_COUNT=$AGENTS FAULTLAB_AGENT_START_AT=$start \
-      "${RUNNER[@]}" agent "$url" "$RATE" "$SECONDS_" "$OUT/agents-$round" &
+      "${RUNNER[@]}" agent "$url" "$RATE" "$DURATION" "$OUT/agents-$round" &
     pids+=($!)
   done
   for pid in "${pids[@]}"; do wait "$pid"; done
