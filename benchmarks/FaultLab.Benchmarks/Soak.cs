@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FaultLab.Benchmarks;
 
 /// <summary>
-/// <c>soak URL RATE SECONDS</c> (benchmarks/soak/run.sh): RATE calls/s for SECONDS through the standard resilience
-/// handler (shipped defaults) with 30 % injected 503s innermost, against an endpoint in another process. Every second it
+/// <c>soak URL RATE SECONDS [FAILURE_RATIO]</c> (benchmarks/soak/run.sh): RATE calls/s for SECONDS through the standard
+/// resilience handler (shipped defaults, or its circuit breaker's failure ratio set to FAILURE_RATIO) with 30 % injected
+/// 503s innermost, against an endpoint in another process. Every second it
 /// samples the thread pool (threads, queued work items), memory (managed heap, working set, collections) and the
 /// engine's in-flight count; it prints a row every 5 s, then the run's success rate, latency and retry figures.
 /// </summary>
@@ -18,27 +19,46 @@ internal static class Soak
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length != 3)
+        if (args.Length is not (3 or 4))
         {
-            Console.Error.WriteLine("usage: soak URL RATE SECONDS");
+            Console.Error.WriteLine("usage: soak URL RATE SECONDS [BREAKER_FAILURE_RATIO]");
             return 2;
         }
 
         var rate = double.Parse(args[1], Inv);
         var seconds = double.Parse(args[2], Inv);
         var services = new ServiceCollection();
+        // Shipped defaults open the breaker at a 10 % failure ratio, which 30 % of 503s exceeds at once; a ratio above
+        // 0.3 keeps it closed, so the soak exercises three retries with exponential back-off instead.
+        double? breakerRatio = args.Length == 4 ? double.Parse(args[3], Inv) : null;
         services.AddHttpClient("soak", c => c.BaseAddress = new Uri(args[0]))
-            .AddStandardResilienceHandler();
+            .AddStandardResilienceHandler(o =>
+            {
+                if (breakerRatio is { } ratio)
+                {
+                    o.CircuitBreaker.FailureRatio = ratio;
+                }
+            });
         services.AddHttpClient("soak")
             .AddFaultInjection(f => f.WithSeed(42).AddStatus(HttpStatusCode.ServiceUnavailable, injectionRate: 0.3));
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("soak");
 
         using var counters = new SoakCounters();
+        var exceptions = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var scenario = Scenario.Create("soak", async ctx =>
             {
-                using var response = await client.GetAsync((Uri?)null, ctx.CancellationToken).ConfigureAwait(false);
-                return response.IsSuccessStatusCode ? Response.Ok((int)response.StatusCode) : Response.Fail((int)response.StatusCode);
+                try
+                {
+                    using var response = await client.GetAsync((Uri?)null, ctx.CancellationToken).ConfigureAwait(false);
+                    return response.IsSuccessStatusCode ? Response.Ok((int)response.StatusCode) : Response.Fail((int)response.StatusCode);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ctx.CancellationToken.IsCancellationRequested)
+                {
+                    // Which exceptions the caller saw, so the figures can say why calls failed.
+                    exceptions.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+                    return Response.Fail(message: ex.GetType().Name);
+                }
             })
             .WithLoadSimulations(Simulation.Inject(rate, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds)));
 
@@ -65,6 +85,7 @@ internal static class Soak
             $"p50_ms={st.Latency.P50Ms} p99_ms={st.Latency.P99Ms} max_ms={st.Latency.MaxMs} lag_p99_ms={st.ScheduleLag.P99Ms}"));
         Console.WriteLine(string.Create(Inv, $"attempts={attempts} injected_503={counters.Injected} reached_server={counters.Forwarded} " +
             $"attempts_per_call={(double)attempts / Math.Max(1, st.Count):0.00} failures_by_status={string.Join(",", st.StatusCodes.Select(c => $"{c.Label}:{c.Count}"))}"));
+        Console.WriteLine("exceptions: " + string.Join(", ", exceptions.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {e.Value}")));
         Console.WriteLine(string.Create(Inv, $"threads_min={samples.Min(s => s.Threads)} threads_max={samples.Max(s => s.Threads)} queued_max={samples.Max(s => s.Queued)} " +
             $"in_flight_max={samples.Max(s => s.InFlight)} heap_mb_first={samples[0].HeapMb:0.0} heap_mb_max={samples.Max(s => s.HeapMb):0.0} heap_mb_last={samples[^1].HeapMb:0.0} " +
             $"ws_mb_first={samples[0].WorkingSetMb:0.0} ws_mb_max={samples.Max(s => s.WorkingSetMb):0.0} ws_mb_last={samples[^1].WorkingSetMb:0.0}"));

@@ -39,6 +39,8 @@ public static class HtmlReport
         html.Append("<h1>Load test report ").Append(Badge(result.Passed)).Append("</h1>");
         html.Append(F("<div class=\"meta\">Started {0:yyyy-MM-dd HH:mm:ss} UTC · ran {1:0.0} s · {2} scenario(s)</div>",
             result.StartedAt.UtcDateTime, result.Duration.TotalSeconds, result.Scenarios.Count));
+        if (ReportTables.Distribution(result) is { } distribution)
+            html.Append("<div class=\"meta\">").Append(Enc(distribution)).Append("</div>");
         var failedRules = result.Scenarios.SelectMany(s => s.Thresholds).Where(t => !t.Passed).ToList();
         if (failedRules.Count > 0)
             html.Append("<div class=\"meta\"><b>Failed thresholds:</b> ")

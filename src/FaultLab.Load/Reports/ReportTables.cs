@@ -10,6 +10,18 @@ internal static class ReportTables
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The line that says a result is one agent's slice, or a merge of several; null for a plain run.</summary>
+    public static string? Distribution(LoadTestResult result)
+    {
+        if (result.Agent is { } agent)
+            return F("Agent {0} of {1} (schedule {2}): this report holds only this agent's slice; merge all agents with faultlab report merge.",
+                agent.Index, agent.Count, result.ScheduleFingerprint);
+        if (result.MergedAgents.Count > 0)
+            return F("Merged from {0} agents (schedule {1}): counts are sums, percentiles come from the summed histograms, thresholds are judged on the merge.",
+                result.MergedAgents.Count, result.ScheduleFingerprint);
+        return null;
+    }
+
     public static IEnumerable<ReportSection> For(ScenarioResult s)
     {
         var st = s.Stats;
