@@ -15,20 +15,13 @@ OUT=${OUT:-/tmp/faultlab-load-agents}
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 echo "run.sh: building server, runner and CLI (Release)"
-dotnet build -c Release -v q --nologo benchmarks/load-vs-wrk/Server >/dev/null
 dotnet build -c Release -v q --nologo benchmarks/FaultLab.Benchmarks >/dev/null
 dotnet build -c Release -v q --nologo src/FaultLab.Cli >/dev/null
-SERVER_DLL=benchmarks/load-vs-wrk/Server/bin/Release/net10.0/LoadVsWrk.Server.dll
 RUNNER=(dotnet benchmarks/FaultLab.Benchmarks/bin/Release/net10.0/FaultLab.Benchmarks.dll)
 FAULTLAB=(dotnet src/FaultLab.Cli/bin/Release/net10.0/FaultLab.Cli.dll)
 
-log=$(mktemp)
-dotnet "$SERVER_DLL" >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 60); do grep -q '^LISTENING ' "$log" && break; sleep 0.5; done
-base=$(sed -n 's/^LISTENING //p' "$log")
-case "$base" in http://127.0.0.1:*) ;; *) echo "run.sh: server did not start on loopback: $(cat "$log")" >&2; exit 1 ;; esac
+source benchmarks/loopback-server.sh
+start_loopback_server
 url="$base/"
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  nproc: $(nproc)  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
