@@ -110,16 +110,17 @@ internal static class ScenarioMerge
     }
 
     /// <summary>
-    /// The agents' timelines added second by second. Every agent counts from the same start instant and closes one
-    /// interval per second, so the points with the same rounded start are the same second; a merged point adds their
-    /// counts, its rate is the sum of the agents' rates, and its percentiles come from the sum of their histograms.
+    /// The agents' timelines added second by second. Every agent counts from the same start instant and its sampler
+    /// closes its k-th point at its k-th second (a late wake-up moves where a point ends, not which second it is), so
+    /// the agents' k-th points are the same second; a merged point adds their counts, its rate is the sum of the
+    /// agents' rates, and its percentiles come from the sum of their histograms.
     /// </summary>
     private static (IReadOnlyList<TimelinePoint> Timeline, IReadOnlyList<IntervalHistogram> Intervals) MergeTimeline(
         string name, IReadOnlyList<AgentResultFile.ScenarioFile> parts)
     {
         var seconds = parts
-            .SelectMany(p => p.Timeline.Select((point, i) => (Point: point, Encoded: p.Histograms!.Intervals[i])))
-            .GroupBy(x => (long)Math.Round(x.Point.StartSeconds))
+            .SelectMany(p => p.Timeline.Select((point, i) => (Second: i, Point: point, Encoded: p.Histograms!.Intervals[i])))
+            .GroupBy(x => x.Second)
             .OrderBy(g => g.Key)
             .ToList();
         var timeline = new List<TimelinePoint>(seconds.Count);
