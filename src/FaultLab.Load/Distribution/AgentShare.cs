@@ -7,7 +7,7 @@ namespace FaultLab.Load;
 /// </summary>
 internal readonly record struct AgentShare(int Index, int Count)
 {
-    /// <summary>The whole schedule: one process, no slicing.</summary>
+    /// <summary>Gets the whole schedule: one process, no slicing.</summary>
     public static AgentShare Whole { get; } = new(0, 1);
 
     public bool IsWhole => Count == 1;

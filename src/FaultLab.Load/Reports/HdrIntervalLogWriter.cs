@@ -71,7 +71,10 @@ public static class HdrIntervalLogWriter
         foreach (var interval in intervals)
         {
             if (interval.Tag is { Length: > 0 } tag)
+            {
                 writer.Write("Tag=" + SanitizeTag(tag) + ",");
+            }
+
             var max = interval.Histogram.TotalCount == 0 ? 0 : HdrHistogram.HistogramExtensions.GetMaxValue(interval.Histogram) / 1000.0;
             writer.WriteLine(string.Format(Inv, "{0:0.000},{1:0.000},{2:0.000},{3}", interval.StartSeconds, interval.LengthSeconds, max,
                 Convert.ToBase64String(Histograms.EncodeCompressed(interval.Histogram))));

@@ -26,26 +26,26 @@ public sealed class LoadTestResult
     /// <summary>Gets the agents a merged result was built from, by index; empty when the result was not merged.</summary>
     public IReadOnlyList<AgentRun> MergedAgents { get; }
 
-    /// <summary>Wall-clock start of the run.</summary>
+    /// <summary>Gets the wall-clock start of the run.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>Total run time including init, warm-up, drain and clean.</summary>
+    /// <summary>Gets the total run time including init, warm-up, drain and clean.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan Duration { get; }
 
-    /// <summary><see cref="Duration"/> in seconds (what the JSON report carries).</summary>
+    /// <summary>Gets <see cref="Duration"/> in seconds (what the JSON report carries).</summary>
     public double DurationSeconds => Duration.TotalSeconds;
 
-    /// <summary>One result per scenario, in the order given.</summary>
+    /// <summary>Gets one result per scenario, in the order given.</summary>
     public IReadOnlyList<ScenarioResult> Scenarios { get; }
 
-    /// <summary>Files written by the report writers.</summary>
+    /// <summary>Gets the files written by the report writers.</summary>
     public IReadOnlyList<string> ReportFiles { get; internal set; } = [];
 
-    /// <summary>True when every scenario passed its thresholds and none was aborted.</summary>
+    /// <summary>Gets a value indicating whether every scenario passed its thresholds and none was aborted.</summary>
     public bool Passed => Scenarios.All(s => s.Passed);
 
-    /// <summary>Process exit code for CI: 0 when passed, 1 otherwise.</summary>
+    /// <summary>Gets the process exit code for CI: 0 when passed, 1 otherwise.</summary>
     public int ExitCode => Passed ? 0 : 1;
 
     /// <summary>Finds a scenario's result by name.</summary>
@@ -57,6 +57,8 @@ public sealed class LoadTestResult
     public void EnsureThresholdsPassed()
     {
         if (!Passed)
+        {
             throw new ThresholdsFailedException(this);
+        }
     }
 }

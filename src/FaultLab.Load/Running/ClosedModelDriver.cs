@@ -19,7 +19,10 @@ internal static class ClosedModelDriver
         {
             var now = run.Time.GetTimestamp();
             if (now >= phaseEnd || run.Token.IsCancellationRequested)
+            {
                 return;
+            }
+
             var progress = run.Time.GetElapsedTime(phaseStart, now) / duration;
             // The global target first, then this agent's share of it, so the agents' copies always add up to it.
             var globalTarget = (long)Math.Round(fromCopies + (toCopies - fromCopies) * Math.Clamp(progress, 0, 1));
@@ -43,7 +46,10 @@ internal static class ClosedModelDriver
             .Select(local => Task.Run(() => CopyLoopAsync(run, run.Share.Global(local), static () => true, long.MaxValue, budget)))
             .ToList();
         foreach (var task in tasks)
+        {
             run.ClosedCopies.Add(task);
+        }
+
         return Task.WhenAll(tasks);
     }
 
@@ -57,7 +63,10 @@ internal static class ClosedModelDriver
             {
                 var start = run.Time.GetTimestamp();
                 if (start >= phaseEnd || (budget is not null && Interlocked.Decrement(ref budget.Value) < 0))
+                {
                     return;
+                }
+
                 await run.RunIterationAsync(start, copy, closedModel: true).ConfigureAwait(false);
             }
         }

@@ -14,7 +14,9 @@ internal static class OpenModelDriver
     {
         var precise = meanRatePerSecond > 0 && 1 / meanRatePerSecond >= PreciseGapSeconds;
         if (!ReferenceEquals(run.Time, TimeProvider.System))
+        {
             return RunOnTimersAsync(run, offsets, phaseStart);
+        }
         // Real time: a dedicated thread, so the schedule never waits for a free thread-pool thread.
         return Task.Factory.StartNew(() =>
         {

@@ -10,7 +10,10 @@ internal static class PhasePlan
         foreach (var s in simulations)
         {
             if (s.Kind is LoadSimulationKind.IterationsForConstant or LoadSimulationKind.IterationsForInject)
+            {
                 return null;
+            }
+
             total += s.During;
         }
         return total;
@@ -20,7 +23,10 @@ internal static class PhasePlan
     public static LoadSimulation? WarmUpOf(LoadSimulation first, TimeSpan warmUp)
     {
         if (warmUp <= TimeSpan.Zero)
+        {
             return null;
+        }
+
         return first.Kind switch
         {
             LoadSimulationKind.Inject or LoadSimulationKind.IterationsForInject => Simulation.Inject(first.Rate, first.Interval, warmUp),
@@ -52,7 +58,10 @@ internal static class PhasePlan
         foreach (var s in simulations)
         {
             if (run.Token.IsCancellationRequested)
+            {
                 return;
+            }
+
             var phaseEnd = Pacer.Add(run.Time, phaseStart, s.During.TotalSeconds);
             switch (s.Kind)
             {

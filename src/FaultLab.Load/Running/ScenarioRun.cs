@@ -34,10 +34,10 @@ internal sealed class ScenarioRun
     public SlotPool Slots { get; }
     public long StartTimestamp { get; }
 
-    /// <summary>Which part of the global schedule this process runs (<see cref="AgentShare.Whole"/> for one process).</summary>
+    /// <summary>Gets which part of the global schedule this process runs (<see cref="AgentShare.Whole"/> for one process).</summary>
     public AgentShare Share { get; }
 
-    /// <summary>The live instruments of the measured run; null during warm-up, which publishes nothing.</summary>
+    /// <summary>Gets the live instruments of the measured run; null during warm-up, which publishes nothing.</summary>
     public ScenarioInstruments? Instruments { get; }
     public ConcurrentBag<Task> ClosedCopies { get; } = [];
     public bool IsWarmUp => !Recorder.Enabled;
@@ -96,7 +96,10 @@ internal sealed class ScenarioRun
                 await cancelStragglers.CancelAsync().ConfigureAwait(false);
             }
             if (Time.GetElapsedTime(drainStart) > timeout + timeout)
+            {
                 return; // a step that ignores cancellation must not hang the run
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(5), Time, CancellationToken.None).ConfigureAwait(false);
         }
     }

@@ -43,7 +43,10 @@ internal sealed class ScenarioRunner
         var lifecycle = new ScenarioInitContext(Name, runToken, _logger);
         _phase = "init";
         if (_scenario.Init is { } init)
+        {
             await init(lifecycle).ConfigureAwait(false);
+        }
+
         try
         {
             await WarmUpAsync(abort.Token).ConfigureAwait(false);
@@ -69,7 +72,10 @@ internal sealed class ScenarioRunner
             aggregator.CloseInterval(Math.Max(run.Elapsed(time.GetTimestamp()).TotalSeconds, measuredSeconds));
 
             if (_abortReason is null && runToken.IsCancellationRequested)
+            {
                 _abortReason = "the run was cancelled";
+            }
+
             var stats = StatsBuilder.Build(Name, measuredSeconds, recorder, aggregator);
             var verdicts = _scenario.Thresholds.Select(t => t.Evaluate(stats)).ToList();
             return new ScenarioResult(stats, aggregator.Timeline, verdicts, aggregator.DecodeIntervals(Name),
@@ -79,7 +85,10 @@ internal sealed class ScenarioRunner
         {
             _phase = "clean";
             if (_scenario.Clean is { } clean)
+            {
                 await clean(lifecycle).ConfigureAwait(false);
+            }
+
             _phase = "done";
         }
     }
@@ -121,7 +130,10 @@ internal sealed class ScenarioRunner
     private async Task WarmUpAsync(CancellationToken token)
     {
         if (PhasePlan.WarmUpOf(_scenario.LoadSimulations[0], _scenario.WarmUpDuration) is not { } warmUp)
+        {
             return;
+        }
+
         _phase = "warm-up";
         using var stragglers = CancellationTokenSource.CreateLinkedTokenSource(token);
         var run = new ScenarioRun(_scenario, new StatsRecorder(enabled: false), _options.TimeProvider, _logger, stragglers.Token, _share);
@@ -138,7 +150,10 @@ internal sealed class ScenarioRunner
         {
             // The last planned second is closed after the drain, so the final interval is never a sliver.
             if (PlannedDuration is { } planned && second > planned.TotalSeconds - 0.25)
+            {
                 return;
+            }
+
             try
             {
                 await Pacer.WaitUntilAsync(run.Time, Pacer.Add(run.Time, run.StartTimestamp, second), stop).ConfigureAwait(false);
@@ -152,7 +167,10 @@ internal sealed class ScenarioRunner
             var elapsed = run.Elapsed(run.Time.GetTimestamp()).TotalSeconds;
             aggregator.CloseInterval(elapsed);
             if (abortRules.Count == 0)
+            {
                 continue;
+            }
+
             var snapshot = StatsBuilder.Build(Name, elapsed, run.Recorder, aggregator);
             if (abortRules.Select(r => r.Evaluate(snapshot)).FirstOrDefault(r => !r.Passed && !r.NoData) is { } failed)
             {

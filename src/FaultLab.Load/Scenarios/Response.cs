@@ -5,8 +5,8 @@ public sealed class Response
 {
     private Response(bool isSuccess, int? statusCode, long sizeBytes, string? tag, string? message)
     {
-        if (sizeBytes < 0)
-            throw new ArgumentException($"sizeBytes must not be negative, was {sizeBytes}.", nameof(sizeBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
+
         IsSuccess = isSuccess;
         StatusCode = statusCode;
         SizeBytes = sizeBytes;
@@ -14,19 +14,19 @@ public sealed class Response
         Message = message;
     }
 
-    /// <summary>True when the iteration counts as a success.</summary>
+    /// <summary>Gets a value indicating whether the iteration counts as a success.</summary>
     public bool IsSuccess { get; }
 
-    /// <summary>Optional status code (usually HTTP) used for the status-code breakdown.</summary>
+    /// <summary>Gets the optional status code (usually HTTP) used for the status-code breakdown.</summary>
     public int? StatusCode { get; }
 
-    /// <summary>Payload size in bytes, summed into the transferred-bytes total.</summary>
+    /// <summary>Gets the payload size in bytes, summed into the transferred-bytes total.</summary>
     public long SizeBytes { get; }
 
-    /// <summary>Optional tag used for the per-tag breakdown and per-tag thresholds.</summary>
+    /// <summary>Gets the optional tag used for the per-tag breakdown and per-tag thresholds.</summary>
     public string? Tag { get; }
 
-    /// <summary>Optional failure description.</summary>
+    /// <summary>Gets the optional failure description.</summary>
     public string? Message { get; }
 
     /// <summary>A successful iteration.</summary>

@@ -76,7 +76,10 @@ internal sealed class IntervalAggregator
             fail += codeFail;
             _lastStatus.TryGetValue(code, out var previous);
             if (codeOk + codeFail - previous > 0)
+            {
                 delta[StatusLabel(code)] = codeOk + codeFail - previous;
+            }
+
             _lastStatus[code] = codeOk + codeFail;
         }
         return (ok, fail, delta);

@@ -7,6 +7,6 @@ namespace FaultLab.Load;
 /// <param name="Fail">Failed ones.</param>
 public sealed record StatusCodeStats(int? StatusCode, long Count, long Ok, long Fail)
 {
-    /// <summary>Display label: the code, or "none".</summary>
+    /// <summary>Gets the display label: the code, or "none".</summary>
     public string Label => StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 }

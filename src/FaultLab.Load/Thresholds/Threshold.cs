@@ -24,13 +24,13 @@ public sealed class Threshold
     /// <summary>Gets what the rule checks, as data (see <see cref="FromDefinition"/>).</summary>
     public ThresholdDefinition Definition { get; }
 
-    /// <summary>Human-readable rule.</summary>
+    /// <summary>Gets the human-readable rule.</summary>
     public string Rule { get; }
 
-    /// <summary>Tag the rule applies to, or null for the whole scenario.</summary>
+    /// <summary>Gets the tag the rule applies to, or null for the whole scenario.</summary>
     public string? Tag { get; }
 
-    /// <summary>When true, the scenario stops as soon as the rule fails during the run (checked once per second after the first second).</summary>
+    /// <summary>Gets a value indicating whether the scenario stops as soon as the rule fails during the run (checked once per second after the first second).</summary>
     public bool AbortOnFail { get; }
 
     /// <summary>Success rate (0–1) must be at least <paramref name="atLeast"/>.</summary>
@@ -39,13 +39,18 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold SuccessRate(double atLeast, string? tag = null, bool abortOnFail = false)
     {
-        if (double.IsNaN(atLeast) || atLeast < 0 || atLeast > 1)
-            throw new ArgumentException($"SuccessRate threshold must be between 0 and 1, was {atLeast}.", nameof(atLeast));
+        FiniteNumber.Require(atLeast, nameof(atLeast));
+        ArgumentOutOfRangeException.ThrowIfNegative(atLeast);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(atLeast, 1);
+
         return new Threshold(string.Format(Inv, "success rate >= {0:P2}", atLeast), new("SuccessRate", atLeast, 0, tag, abortOnFail), stats =>
         {
             var count = tag is null ? stats.Count : stats.FindTag(tag)?.Count ?? 0;
             if (count == 0)
+            {
                 return NoSamples($">= {atLeast.ToString("P2", Inv)}", tag);
+            }
+
             var actual = tag is null ? stats.SuccessRate : stats.FindTag(tag)!.SuccessRate;
             return new Verdict(actual >= atLeast, actual.ToString("P2", Inv), $">= {atLeast.ToString("P2", Inv)}",
                 string.Format(Inv, "{0:+0.00;-0.00} percentage points", (actual - atLeast) * 100));
@@ -59,16 +64,21 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold Percentile(double percentile, TimeSpan atMost, string? tag = null, bool abortOnFail = false)
     {
-        if (double.IsNaN(percentile) || percentile <= 0 || percentile > 100)
-            throw new ArgumentException($"percentile must be in (0, 100], was {percentile}.", nameof(percentile));
-        if (atMost <= TimeSpan.Zero)
-            throw new ArgumentException($"Percentile limit must be positive, was {atMost}.", nameof(atMost));
+        FiniteNumber.Require(percentile, nameof(percentile));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percentile);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 100);
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(atMost, TimeSpan.Zero);
+
         var limitMs = atMost.TotalMilliseconds;
         return new Threshold(string.Format(Inv, "p{0} <= {1} ms", percentile, limitMs), new("Percentile", limitMs, percentile, tag, abortOnFail), stats =>
         {
             var histogram = tag is null ? stats.Histogram : stats.FindTag(tag)?.Histogram;
             if (histogram is null || histogram.TotalCount == 0)
+            {
                 return NoSamples(string.Format(Inv, "<= {0:0.###} ms", limitMs), tag);
+            }
+
             var actual = LatencyStats.Percentile(histogram, percentile);
             var delta = actual - limitMs;
             return new Verdict(actual <= limitMs, string.Format(Inv, "{0:0.###} ms", actual), string.Format(Inv, "<= {0:0.###} ms", limitMs),
@@ -81,8 +91,9 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold Rps(double atLeast, bool abortOnFail = false)
     {
-        if (double.IsNaN(atLeast) || atLeast <= 0)
-            throw new ArgumentException($"Rps threshold must be positive, was {atLeast}.", nameof(atLeast));
+        FiniteNumber.Require(atLeast, nameof(atLeast));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atLeast);
+
         return new Threshold(string.Format(Inv, "rps >= {0:0.##}", atLeast), new("Rps", atLeast, 0, null, abortOnFail), stats =>
             new Verdict(stats.Rps >= atLeast, stats.Rps.ToString("0.##", Inv), $">= {atLeast.ToString("0.##", Inv)}",
                 string.Format(Inv, "{0:+0.##;-0.##} rps", stats.Rps - atLeast)));
@@ -93,8 +104,8 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold Dropped(long atMost = 0, bool abortOnFail = false)
     {
-        if (atMost < 0)
-            throw new ArgumentException($"Dropped threshold must not be negative, was {atMost}.", nameof(atMost));
+        ArgumentOutOfRangeException.ThrowIfNegative(atMost);
+
         return new Threshold(string.Format(Inv, "dropped <= {0}", atMost), new("Dropped", atMost, 0, null, abortOnFail), stats =>
             new Verdict(stats.Dropped <= atMost, stats.Dropped.ToString(Inv), $"<= {atMost.ToString(Inv)}",
                 string.Format(Inv, "{0} by {1}", stats.Dropped > atMost ? "over" : "under", Math.Abs(stats.Dropped - atMost))));
@@ -106,8 +117,8 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold Custom(string name, Func<ScenarioStats, bool> predicate, bool abortOnFail = false)
     {
-        if (string.IsNullOrWhiteSpace(name))
-            throw new ArgumentException("Custom threshold name must not be empty.", nameof(name));
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
         ArgumentNullException.ThrowIfNull(predicate);
         return new Threshold(name, new(ThresholdDefinition.CustomKind, 0, 0, null, abortOnFail), stats =>
         {
