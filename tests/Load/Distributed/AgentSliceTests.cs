@@ -8,15 +8,6 @@ namespace FaultLab.Load.Tests.Distributed;
 /// </summary>
 public sealed class AgentSliceTests
 {
-    private static LoadTestOptions Agent(int index, int count, DateTimeOffset startAt, string? folder = null) => new()
-    {
-        ConsoleOutput = ConsoleOutput.Silent,
-        Agent = new LoadAgent(index, count, startAt),
-        ReportsFolder = folder,
-    };
-
-    private static DateTimeOffset SoonAfterNow() => DateTimeOffset.UtcNow.AddMilliseconds(400);
-
     [Fact]
     public async Task Open_model_agent_i_of_n_runs_every_nth_arrival_of_the_global_schedule_offset_by_i()
     {
@@ -28,8 +19,8 @@ public sealed class AgentSliceTests
         }).WithLoadSimulations(Simulation.Inject(30, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)),
             Simulation.RampingInject(10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
-        var start = SoonAfterNow();
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => LoadTest.RunAsync(Agent(i, 3, start), For(i))));
+        var start = AgentOptions.SoonAfterNow();
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => LoadTest.RunAsync(AgentOptions.For(i, 3, start), For(i))));
 
         // The global schedule: 30 arrivals at k/30 s, then a ramp 30 → 10 per second over the next second.
         var global = ArrivalSchedule.Offsets(30, 30, 1).Select(t => t * 1000)
@@ -58,16 +49,16 @@ public sealed class AgentSliceTests
             return Response.Ok();
         }).WithLoadSimulations(simulation);
 
-        var start = SoonAfterNow();
+        var start = AgentOptions.SoonAfterNow();
         await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
-            LoadTest.RunAsync(Agent(i, 3, start), For(i, Simulation.KeepConstant(5, TimeSpan.FromMilliseconds(300))))));
+            LoadTest.RunAsync(AgentOptions.For(i, 3, start), For(i, Simulation.KeepConstant(5, TimeSpan.FromMilliseconds(300))))));
         Assert.Equal([0, 3], copies[0].Keys.Order());
         Assert.Equal([1, 4], copies[1].Keys.Order());
         Assert.Equal([2], copies[2].Keys.Order());
 
-        start = SoonAfterNow();
+        start = AgentOptions.SoonAfterNow();
         var shared = await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
-            LoadTest.RunAsync(Agent(i, 3, start), For(i, Simulation.IterationsForConstant(2, 11)))));
+            LoadTest.RunAsync(AgentOptions.For(i, 3, start), For(i, Simulation.IterationsForConstant(2, 11)))));
         Assert.Equal([6, 5, 0], shared.Select(r => r["copies"].Stats.Count));
     }
 
@@ -80,7 +71,7 @@ public sealed class AgentSliceTests
         var folder = Directory.CreateTempSubdirectory("faultlab-agent-").FullName;
 
         var single = await Quiet.RunAsync(Build(20));
-        var agent = await LoadTest.RunAsync(Agent(1, 3, SoonAfterNow(), folder), Build(20));
+        var agent = await LoadTest.RunAsync(AgentOptions.For(1, 3, AgentOptions.SoonAfterNow(), folder), Build(20));
         var other = await Quiet.RunAsync(Build(21));
 
         Assert.Equal(16, single.ScheduleFingerprint.Length);
@@ -106,7 +97,7 @@ public sealed class AgentSliceTests
             .WithLoadSimulations(Simulation.Inject(10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
-            LoadTest.RunAsync(Agent(0, 2, DateTimeOffset.UtcNow.AddSeconds(-30)), scenario));
+            LoadTest.RunAsync(AgentOptions.For(0, 2, DateTimeOffset.UtcNow.AddSeconds(-30)), scenario));
 
         Assert.StartsWith("agent 0 of 2, start ", ex.Message);
         Assert.Contains("the start instant passed 30", ex.Message);

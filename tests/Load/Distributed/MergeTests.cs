@@ -2,13 +2,6 @@ namespace FaultLab.Load.Tests.Distributed;
 
 public sealed class MergeTests
 {
-    private static LoadTestOptions Agent(int index, int count, DateTimeOffset startAt, string? folder = null) => new()
-    {
-        ConsoleOutput = ConsoleOutput.Silent,
-        Agent = new LoadAgent(index, count, startAt),
-        ReportsFolder = folder,
-    };
-
     /// <summary>Agent 0 answers at once; agent 1 takes 40 ms for a tenth of its calls and fails the others' success rule.</summary>
     private static Scenario Step(int agent, bool failSome) => Scenario.Create("merge", async ctx =>
         {
@@ -24,8 +17,8 @@ public sealed class MergeTests
 
     private static async Task<LoadTestResult[]> RunAgentsAsync(bool failSome, string? folder = null)
     {
-        var start = DateTimeOffset.UtcNow.AddMilliseconds(400);
-        return await Task.WhenAll(Enumerable.Range(0, 2).Select(i => LoadTest.RunAsync(Agent(i, 2, start, folder), Step(i, failSome))));
+        var start = AgentOptions.SoonAfterNow();
+        return await Task.WhenAll(Enumerable.Range(0, 2).Select(i => LoadTest.RunAsync(AgentOptions.For(i, 2, start, folder), Step(i, failSome))));
     }
 
     [Fact]

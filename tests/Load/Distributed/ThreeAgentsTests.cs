@@ -25,9 +25,8 @@ public sealed class ThreeAgentsTests
         await client.GetStringAsync("/");
 
         var single = await Quiet.RunAsync(Orders(client));
-        var start = DateTimeOffset.UtcNow.AddMilliseconds(500);
-        var agents = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => LoadTest.RunAsync(
-            new LoadTestOptions { ConsoleOutput = ConsoleOutput.Silent, Agent = new LoadAgent(i, 3, start) }, Orders(client))));
+        var start = AgentOptions.SoonAfterNow();
+        var agents = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => LoadTest.RunAsync(AgentOptions.For(i, 3, start), Orders(client))));
         var merged = LoadResultMerge.Merge(agents);
 
         Assert.Equal(2 * Rate, single["orders"].Stats.Count);
