@@ -71,8 +71,8 @@ internal static class ScenarioMerge
         var lag = Sum(parts.Select(p => p.Histograms!.ScheduleLag));
         var all = parts.Select(p => p.Stats!).ToList();
         var statusCodes = all.SelectMany(s => s.StatusCodes)
-            .GroupBy(c => c.StatusCode)
-            .Select(g => new StatusCodeStats(g.Key, g.Sum(c => c.Count), g.Sum(c => c.Ok), g.Sum(c => c.Fail)))
+            .GroupBy(c => (c.StatusCode, c.Text))
+            .Select(g => new StatusCodeStats(g.Key.StatusCode, g.Sum(c => c.Count), g.Sum(c => c.Ok), g.Sum(c => c.Fail)) { Text = g.Key.Text })
             .OrderByDescending(c => c.Count).ThenBy(c => c.StatusCode)
             .ToList();
         var tags = all.SelectMany(s => s.Tags).Select(t => t.Tag).Distinct(StringComparer.Ordinal)

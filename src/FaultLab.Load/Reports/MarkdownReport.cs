@@ -20,6 +20,11 @@ public static class MarkdownReport
             md.Append(distribution).Append("\n\n");
         }
 
+        if (ComparisonView.Table(result) is { } comparison)
+        {
+            AppendTable(md, comparison);
+        }
+
         foreach (var scenario in result.Scenarios)
         {
             md.Append("## Scenario `").Append(scenario.Name).Append("`\n\n");

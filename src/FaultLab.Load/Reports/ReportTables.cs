@@ -67,6 +67,11 @@ internal static class ReportTables
                     Ms(t.Latency.P50Ms), Ms(t.Latency.P99Ms))).ToList());
         }
 
+        foreach (var steps in StepTables.For(st))
+        {
+            yield return steps;
+        }
+
         if (s.CustomMetrics.Count > 0)
         {
             yield return new ReportSection("Custom metrics", ["metric", "value"],
@@ -77,6 +82,12 @@ internal static class ReportTables
         {
             yield return new ReportSection("Timeline markers", ["at", "label", "category"],
                 s.Markers.OrderBy(m => m.AtSeconds).Select(m => Row(F("{0:0.00} s", m.AtSeconds), m.Label, m.Category ?? "")).ToList());
+        }
+
+        if (s.Windows.Count > 0)
+        {
+            yield return new ReportSection("Marked windows", ["from", "to", "length", "label", "category"],
+                s.Windows.Select(w => Row(F("{0:0.00} s", w.StartSeconds), F("{0:0.00} s", w.EndSeconds), F("{0:0.00} s", w.LengthSeconds), w.Label, w.Category ?? "")).ToList());
         }
 
         foreach (var section in s.Sections)

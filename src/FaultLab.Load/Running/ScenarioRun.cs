@@ -42,6 +42,9 @@ internal sealed class ScenarioRun
     public ConcurrentBag<Task> ClosedCopies { get; } = [];
     public bool IsWarmUp => !Recorder.Enabled;
 
+    /// <summary>Gets or sets the callback invoked (possibly more than once) when the measured fail count reaches <see cref="Scenario.MaxFailCount"/>.</summary>
+    public Action<long>? MaxFailCountReached { get; init; }
+
     public TimeSpan Elapsed(long timestamp) => Time.GetElapsedTime(StartTimestamp, timestamp);
 
     /// <summary>
@@ -51,12 +54,16 @@ internal sealed class ScenarioRun
     public async Task RunIterationAsync(long intendedTimestamp, int copyNumber, bool closedModel)
     {
         var context = new ScenarioContext(Scenario.Name, Interlocked.Increment(ref _iterations) - 1, copyNumber,
-            Elapsed(intendedTimestamp), IsWarmUp, Token, Logger);
+            Elapsed(intendedTimestamp), IsWarmUp, Token, Logger) { Run = this };
         Response response;
         Instruments?.Started();
         try
         {
             response = await Scenario.Step(context).ConfigureAwait(false) ?? Response.Fail(message: "step returned null");
+        }
+        catch (StepFailedException failed)
+        {
+            response = failed.Response; // the iteration restarts: it is recorded with the failed step's outcome
         }
         catch (OperationCanceledException) when (Token.IsCancellationRequested && Volatile.Read(ref _drainTimedOut))
         {
@@ -79,6 +86,10 @@ internal sealed class ScenarioRun
         {
             instruments.Finished();
             instruments.Completed(response, latency);
+        }
+        if (!response.IsSuccess && Scenario.MaxFailCount is { } max && !IsWarmUp && Recorder.Fail >= max)
+        {
+            MaxFailCountReached?.Invoke(max);
         }
     }
 

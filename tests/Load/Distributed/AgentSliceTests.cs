@@ -79,7 +79,7 @@ public sealed class AgentSliceTests
         Assert.NotEqual(single.ScheduleFingerprint, other.ScheduleFingerprint);
         Assert.Null(single.Agent);
         Assert.Equal(
-            ["load-report.agent-1-of-3.md", "load-report.agent-1-of-3.json", "load-report.agent-1-of-3.html", "load-report.agent-1-of-3.hlog"],
+            ["load-report.agent-1-of-3.md", "load-report.agent-1-of-3.json", "load-report.agent-1-of-3.html", "load-report.agent-1-of-3.csv", "load-report.agent-1-of-3.txt", "load-report.agent-1-of-3.hlog"],
             agent.ReportFiles.Select(Path.GetFileName));
         var log = File.ReadAllText(Path.Combine(folder, "load-report.agent-1-of-3.hlog"));
         Assert.Contains($"#[FaultLab agent 1 of 3, schedule {agent.ScheduleFingerprint}, start instant ", log);

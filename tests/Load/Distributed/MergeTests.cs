@@ -81,7 +81,7 @@ public sealed class MergeTests
 
         var merged = LoadResultMerge.MergeAndWrite(files, Path.Combine(folder, "merged"));
 
-        Assert.Equal(["merged-report.md", "merged-report.json", "merged-report.html", "merged-report.hlog"], merged.ReportFiles.Select(Path.GetFileName));
+        Assert.Equal(["merged-report.md", "merged-report.json", "merged-report.html", "merged-report.csv", "merged-report.txt", "merged-report.hlog"], merged.ReportFiles.Select(Path.GetFileName));
         var html = File.ReadAllText(Path.Combine(folder, "merged", "merged-report.html"));
         Assert.Contains("Agents (each agent", html);
         var log = HdrIntervalLogReader.Read(Path.Combine(folder, "merged", "merged-report.hlog"));
