@@ -8,7 +8,8 @@ internal static class Program
     {
         // "load ..." is the FaultLab.Load contender of load-vs-wrk/run.sh, "agent"/"compare" the distributed proof of
         // load-agents/run.sh, "soak" the soak of soak/run.sh, "throughput" the engine-vs-bare-loop check, "paired" the
-        // interleaved cross-check of part 1; anything else goes to BenchmarkDotNet.
+        // interleaved cross-check of part 1, "matrix [rounds]" the real time of the resilience matrix;
+        // anything else goes to BenchmarkDotNet.
         if (args.Length > 0 && args[0] == "load")
         {
             return await LoadRunner.RunAsync(args[1..]).ConfigureAwait(false);
@@ -32,6 +33,11 @@ internal static class Program
         if (args is ["throughput"])
         {
             return await ThroughputCheck.RunAsync().ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "matrix")
+        {
+            return await MatrixTiming.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         if (args is ["paired"])

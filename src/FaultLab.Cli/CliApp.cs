@@ -16,6 +16,7 @@ internal static class CliApp
             ValidateCommand.Create(console),
             ProxyCommand.Create(console),
             ReportCommand.Create(console),
+            MatrixCommand.Create(console),
             ProfileCommand.Create(console),
         };
         root.Options.Add(verbose);
