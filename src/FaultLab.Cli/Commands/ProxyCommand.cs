@@ -41,6 +41,18 @@ internal static class ProxyCommand
             throw new InputException($"--upstream: '{upstream}' is not an absolute URL (for example http://127.0.0.1:8080/).");
         }
 
+        // The same reader, messages and JSON paths as 'faultlab validate', before the proxy's own load of the file.
+        var (_, errors, isExperiment) = ExperimentReader.Read(profilePath);
+        if (errors.Count > 0)
+        {
+            throw new InputException(ExperimentReader.Describe(profilePath, errors, isExperiment));
+        }
+
+        if (isExperiment)
+        {
+            throw new InputException($"{profilePath}: $: an experiment, not a fault profile: give the proxy a file like its FaultProfile member ({{ \"Faults\": [ ... ] }}).");
+        }
+
         // Ctrl+C and SIGTERM would otherwise end the process outright (the invocation's token does not see them):
         // stop gracefully instead, so in-flight connections close and the exit code is 0. Registered before the
         // address is printed, so a signal sent as soon as it appears is already handled.

@@ -23,10 +23,16 @@ internal static class RunCommand
 
     public static Task<int> RunAsync(CliConsole console, string path, string reportFolder, CancellationToken cancellationToken) => console.Guard(async () =>
     {
-        var (experiment, errors, _) = ExperimentReader.Read(path);
+        var (experiment, errors, isExperiment) = ExperimentReader.Read(path);
         if (errors.Count > 0)
         {
-            throw new InputException($"{path} is not a valid experiment:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors));
+            throw new InputException(ExperimentReader.Describe(path, errors, isExperiment));
+        }
+
+        if (!isExperiment)
+        {
+            throw new InputException($"{path}: $: a fault profile, not an experiment: an experiment has a FaultProfile, Load or Hypothesis (see examples/); "
+                + "to use a profile on its own, run 'faultlab proxy --profile' or AddFaultInjection(section).");
         }
 
         await using var api = experiment.Target is null ? await DemoApi.StartAsync(cancellationToken).ConfigureAwait(false) : null;
