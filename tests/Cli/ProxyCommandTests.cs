@@ -34,6 +34,9 @@ public sealed class ProxyCommandTests
         Assert.Equal(0, exit);
         Assert.Contains($"FaultLab proxy listening on {proxy}", output.ToString());
         Assert.Contains("FaultLab proxy stopped.", output.ToString());
+        // One Information line per injected fault, with the request line and the fault's name; none for the pass-through.
+        string injected = Assert.Single(output.ToString().Split('\n'), l => l.Contains("FaultLab injected", StringComparison.Ordinal));
+        Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3} info FaultLab injected Status fault '[^']+' into GET http://[^ ]+/orders/1 \(client 'proxy', outcome 503\)", injected);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FaultLab.Cli.Demo;
+using FaultLab.Cli.Output;
 using FaultLab.Load;
 using FaultLab.Load.Resilience;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,9 +25,11 @@ internal static class ExperimentRunner
         await using var provider = services.BuildServiceProvider();
         var factory = provider.GetRequiredService<IHttpClientFactory>();
         var measures = plan.Clients.Select(c => new ResilienceMeasures(c.Name, c.Name)).ToList();
+        // Live widgets show progress on a terminal; redirected or in CI, plain lines do.
+        await using var progress = plan.Progress is { } writer ? new ProgressLines(writer, TimeProvider.System, ProgressLines.DefaultInterval) : null;
         try
         {
-            var scenarios = plan.Clients.Select(c => Scenario(c, factory.CreateClient(c.Name), plan)).ToArray();
+            var scenarios = plan.Clients.Select(c => Scenario(c, factory.CreateClient(c.Name), plan, progress)).ToArray();
             var options = new LoadTestOptions
             {
                 ReportsFolder = plan.ReportsFolder,
@@ -43,16 +46,19 @@ internal static class ExperimentRunner
         }
     }
 
-    private static Scenario Scenario(ClientUnderTest client, HttpClient http, ExperimentPlan plan) =>
-        FaultLab.Load.Scenario.Create(client.Name, ctx =>
-            {
-                string path = plan.Path.Replace("{n}", ((ctx.Iteration % 100) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-                return FaultAwareStep.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, path), ctx,
-                    r => r.Headers.Contains(ClientSetup.FallbackHeader));
-            })
+    private static Scenario Scenario(ClientUnderTest client, HttpClient http, ExperimentPlan plan, ProgressLines? progress)
+    {
+        Func<ScenarioContext, Task<Response>> step = ctx =>
+        {
+            string path = plan.Path.Replace("{n}", ((ctx.Iteration % 100) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            return FaultAwareStep.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, path), ctx,
+                r => r.Headers.Contains(ClientSetup.FallbackHeader));
+        };
+        return FaultLab.Load.Scenario.Create(client.Name, progress is null ? step : progress.Track(client.Name, step))
             .WithLoadSimulations(Simulation.Inject(plan.Rate, TimeSpan.FromSeconds(1), plan.Duration))
             .WithMaxConcurrency(plan.MaxConcurrency)
             .WithThresholds([.. plan.Thresholds]);
+    }
 }
 
 /// <summary>What to run.</summary>
@@ -67,7 +73,8 @@ internal sealed record ExperimentPlan(
     IReadOnlyList<Threshold> Thresholds,
     string? ReportsFolder,
     string ReportName,
-    bool Live);
+    bool Live,
+    TextWriter? Progress);
 
 /// <summary>What a run produced: the load result (enriched) and each client's resilience snapshot, in plan order.</summary>
 internal sealed record ExperimentOutcome(LoadTestResult Result, IReadOnlyList<ResilienceSnapshot> Resilience);
