@@ -1,6 +1,6 @@
 namespace FaultLab.Docs.Tests;
 
-/// <summary>README.md and every Markdown page under docs/, read from the repository the tests were built from.</summary>
+/// <summary>README.md, every Markdown page under docs/ and each package's README, read from the repository the tests were built from.</summary>
 public static class Pages
 {
     private static readonly Lazy<IReadOnlyList<CodeBlock>> All = new(() => Files().SelectMany(f => CodeBlock.Parse(f.Page, File.ReadAllText(f.Path))).ToList());
@@ -13,6 +13,12 @@ public static class Pages
     {
         yield return ("README.md", Path.Combine(RepoRoot, "README.md"));
         foreach (string path in Directory.GetFiles(Path.Combine(RepoRoot, "docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            yield return (Path.GetRelativePath(RepoRoot, path).Replace('\\', '/'), path);
+        }
+
+        // Each package's README (shipped inside its .nupkg) is documentation too.
+        foreach (string path in Directory.GetFiles(Path.Combine(RepoRoot, "src"), "README.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             yield return (Path.GetRelativePath(RepoRoot, path).Replace('\\', '/'), path);
         }

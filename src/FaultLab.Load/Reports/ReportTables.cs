@@ -21,7 +21,7 @@ internal static class ReportTables
             ["rps", F("{0:0.0} (ok {1:0.0})", st.Rps, st.OkRps)],
             ["dropped", st.Dropped.ToString(Inv)],
             ["bytes", st.Bytes.ToString(Inv)],
-            ["verdict", s.AbortReason is { } reason ? "ABORTED: " + reason : s.Passed ? "passed" : "FAILED"],
+            ["verdict", s.AbortReason is { } reason ? "ABORTED: " + reason : !s.Passed ? "FAILED" : s.Thresholds.Count > 0 ? "passed" : "no thresholds set"],
         ]);
         if (s.Thresholds.Count > 0)
             yield return new ReportSection("Thresholds", ["rule", "status", "actual", "expected", "margin"],
@@ -32,7 +32,7 @@ internal static class ReportTables
                 ["p50", "p99", "max"], [[Ms(st.ScheduleLag.P50Ms), Ms(st.ScheduleLag.P99Ms), Ms(st.ScheduleLag.MaxMs)]]);
         if (st.StatusCodes.Count > 0)
             yield return new ReportSection("Status codes", ["status", "count", "ok", "fail", "share"],
-                st.StatusCodes.Select(c => Row(c.Label, N(c.Count), N(c.Ok), N(c.Fail), Share(c.Count, st.Count))).ToList());
+                st.StatusCodes.Select(c => Row(SvgCharts.StatusName(c.Label), N(c.Count), N(c.Ok), N(c.Fail), Share(c.Count, st.Count))).ToList());
         if (st.Tags.Count > 0)
             yield return new ReportSection("Tags", ["tag", "count", "ok", "fail", "success", "p50", "p99"],
                 st.Tags.Select(t => Row(t.Tag, N(t.Count), N(t.Ok), N(t.Fail), t.SuccessRate.ToString("P2", Inv),
