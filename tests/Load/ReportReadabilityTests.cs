@@ -28,10 +28,12 @@ public sealed class ReportReadabilityTests
         string html = HtmlReport.Render(await RunAsync(withThreshold: false));
 
         string Legend(string name) => Regex.Match(html, $"fill=\"(#[0-9a-f]{{6}})\"/><text [^>]*>status {Regex.Escape(name)}</text>").Groups[1].Value;
+        Assert.All(Regex.Matches(html, "class=\"axis\">(status [^<]+|none = exception)</text>"),
+            legend => Assert.True(SvgCharts.TextWidth(legend.Groups[1].Value) <= 150 - 32, $"'{legend.Groups[1].Value}' is wider than the legend column"));
         Assert.NotEqual(string.Empty, Legend("401"));
         Assert.NotEqual(Legend("401"), Legend("429"));
         Assert.NotEqual(Legend("401"), Legend("503"));
-        Assert.NotEqual(string.Empty, Legend("none (exception, no response)"));
+        Assert.Matches("fill=\"#[0-9a-f]{6}\"/><text [^>]*>none = exception</text>", html); // fits the legend column
         Assert.Contains(">none (exception, no response)</text>", html);   // the outcome bars
         Assert.Contains("<td>none (exception, no response)</td>", html);  // the status table
     }

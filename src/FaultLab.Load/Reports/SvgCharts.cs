@@ -61,7 +61,8 @@ internal static class SvgCharts
                 stacked += count;
             }
         }
-        Legend(svg, keys.Select((k, i) => ("status " + StatusName(k), ColorFor(k, i))).ToList());
+        // The legend column is narrow: "none" gets a short name there, the bars and tables below spell it out.
+        Legend(svg, keys.Select((k, i) => (k == "none" ? "none = exception" : "status " + k, ColorFor(k, i))).ToList());
         Markers(svg, markers, xMax);
         return svg.Append("</svg>").ToString();
     }
@@ -169,7 +170,7 @@ internal static class SvgCharts
     // Codes that mean different things get different colours (a 401 is not a 429); other codes take their class's colour.
     private static readonly Dictionary<string, string> StatusColors = new(StringComparer.Ordinal)
     {
-        ["400"] = "#a16207", ["401"] = "#db2777", ["403"] = "#9d174d", ["404"] = "#0d9488", ["408"] = "#c2410c",
+        ["200"] = "#16a34a", ["400"] = "#a16207", ["401"] = "#db2777", ["403"] = "#9d174d", ["404"] = "#0d9488", ["408"] = "#c2410c",
         ["429"] = "#d97706", ["500"] = "#991b1b", ["502"] = "#f87171", ["503"] = "#dc2626", ["504"] = "#7f1d1d",
         ["none"] = "#6b7280",
     };
