@@ -38,20 +38,56 @@ internal sealed class CutBodyContent(HttpContent inner, HttpContext context) : H
         base.Dispose(disposing);
     }
 
-    // The read-only plumbing is the core's; this stream adds only what a failing read does to the connection.
-    private sealed class WatchedStream(Stream source, HttpContext context) : ReadOnlyStream(source)
+    // YARP reads the body through ReadAsync(Memory) only; every other member either forwards or refuses, as for a
+    // network body stream. (The core's read-only base is internal: packages meet through public API only.)
+    private sealed class WatchedStream(Stream source, HttpContext context) : Stream
     {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             try
             {
-                return await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                return await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex) when (ex.Data.Contains(InjectedFault.ExceptionDataKey))
             {
                 await EndConnectionAsync(reset: ex is not HttpIOException).ConfigureAwait(false);
                 throw;
             }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                source.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
 
         private async Task EndConnectionAsync(bool reset)

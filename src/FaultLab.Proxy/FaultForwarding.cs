@@ -14,7 +14,8 @@ internal sealed class FaultForwarding(IHttpForwarder forwarder, HttpMessageInvok
             return;
         }
 
-        var ending = OutcomeRealizer.Decide(error, context.GetForwarderErrorFeature()?.Exception, context.Response.HasStarted);
-        OutcomeRealizer.Apply(context, ending);
+        Exception? exception = context.GetForwarderErrorFeature()?.Exception;
+        var ending = OutcomeRealizer.Decide(error, exception, context.Response.HasStarted);
+        OutcomeRealizer.Apply(context, ending, exception);
     }
 }

@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
@@ -12,7 +14,7 @@ namespace FaultLab.Proxy;
 /// exception before the response: the client must lose its connection, not receive a 502 page that a client's
 /// retry policy would treat as an HTTP answer.
 /// </summary>
-internal static class OutcomeRealizer
+internal static partial class OutcomeRealizer
 {
     /// <summary>How the client's connection ends.</summary>
     public enum Ending
@@ -28,6 +30,9 @@ internal static class OutcomeRealizer
 
         /// <summary>An abortive close (RST): the client's next read or write fails with "connection reset".</summary>
         Reset,
+
+        /// <summary>A line that is not HTTP, then a clean close: what a non-HTTP server on the port sends.</summary>
+        NotHttp,
     }
 
     public static Ending Decide(ForwarderError error, Exception? exception, bool responseStarted)
@@ -41,33 +46,41 @@ internal static class OutcomeRealizer
         {
             // A server that closed cleanly before the headers (ResponseEnded) sent FIN; refused, reset, DNS failure
             // and connect timeout have no HTTP form at all: RST is the closest a client can observe after connecting.
-            return HasResponseEnded(injected) ? Ending.Close : Ending.Reset;
+            return HasResponseEnded(injected) ? Ending.Close
+                : (injected as HttpRequestException)?.HttpRequestError == HttpRequestError.InvalidResponse && StatusLine(injected) is not null ? Ending.NotHttp
+                : Ending.Reset;
         }
 
         // The hang limit (or a silent real upstream) ran out: end the connection the way an idle server does.
         return error == ForwarderError.RequestTimedOut ? Ending.Close : Ending.GatewayAnswer;
     }
 
-    public static void Apply(HttpContext context, Ending ending)
+    public static void Apply(HttpContext context, Ending ending, Exception? exception)
     {
-        if (ending is not (Ending.Reset or Ending.Close))
+        if (ending is not (Ending.Reset or Ending.Close or Ending.NotHttp))
         {
             return;
         }
 
         if (context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
-            EndSocket(socket, ending);
+            EndSocket(socket, ending, ending == Ending.NotHttp ? StatusLine(Injected(exception)) : null);
         }
 
         context.Abort();
     }
 
-    private static void EndSocket(Socket socket, Ending ending)
+    private static void EndSocket(Socket socket, Ending ending, string? statusLine)
     {
         try
         {
-            if (ending == Ending.Reset)
+            if (statusLine is not null)
+            {
+                // Nothing was written yet (the response had not started): the line goes out where a status line belongs.
+                socket.Send(Encoding.ASCII.GetBytes(statusLine + "\r\n"));
+                socket.Shutdown(SocketShutdown.Send);
+            }
+            else if (ending == Ending.Reset)
             {
                 // Linger 0 turns the close into an RST: what a refused or reset connection looks like on the wire.
                 socket.LingerState = new LingerOption(enable: true, seconds: 0);
@@ -97,6 +110,13 @@ internal static class OutcomeRealizer
 
         return null;
     }
+
+    /// <summary>The line an injected invalid response names, from the message SocketsHttpHandler writes for a real one.</summary>
+    private static string? StatusLine(Exception? exception) =>
+        exception?.Message is { } message && InvalidStatusLine().Match(message) is { Success: true } match ? match.Groups["line"].Value : null;
+
+    [GeneratedRegex(@"^Received an invalid status line: '(?<line>[^\r\n]*)'\.$")]
+    private static partial Regex InvalidStatusLine();
 
     private static bool HasResponseEnded(Exception exception)
     {

@@ -1,6 +1,6 @@
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
-using Polly;
+using FaultLab.Realization;
 
 namespace FaultLab;
 
@@ -15,8 +15,9 @@ public abstract class Fault
     {
     }
 
-    /// <summary>Gets the fault kind's name as written in configuration (for example <c>Status</c>).</summary>
-    public abstract string Kind { get; }
+    /// <summary>Gets the fault kind's name as written in configuration (for example <c>Status</c>): the type's name
+    /// without its <c>Fault</c> suffix, the one place a kind is named (see <see cref="FaultCatalog"/>).</summary>
+    public string Kind => FaultCatalog.NameOf(GetType());
 
     /// <summary>Gets or sets an optional name, reported in telemetry; defaults to the kind.</summary>
     public string? Name { get; set; }
@@ -50,6 +51,7 @@ public abstract class Fault
         Schedule?.Validate(path.Child(nameof(Schedule)), errors);
     }
 
-    /// <summary>Adds the strategy that realizes this fault to <paramref name="pipeline"/>.</summary>
-    internal abstract void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context);
+    /// <summary>Builds what this fault does to an attempt once selected, for one compiled profile (see
+    /// <see cref="FaultRealization"/>): every host realizes the fault through it.</summary>
+    internal abstract FaultRealization Realize(RealizationContext context);
 }

@@ -26,6 +26,22 @@ public sealed class ConnectionFaultTests
     }
 
     [Fact]
+    public async Task An_invalid_response_sends_its_line_where_the_status_line_belongs()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var proxy = await ProxyFixture.ProxyAsync(upstream,
+            """{ "FaultLab": { "Faults": [ { "Kind": "InvalidResponse", "StatusLine": "SSH-2.0-OpenSSH_9.2" } ] } }""");
+        using var client = ProxyFixture.RawClient();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(proxy.Address, "api/orders")));
+
+        // The client's own SocketsHttpHandler parsed the bytes: the same exception a real non-HTTP server produces.
+        Assert.Equal(HttpRequestError.InvalidResponse, error.HttpRequestError);
+        Assert.Equal("Received an invalid status line: 'SSH-2.0-OpenSSH_9.2'.", error.Message);
+        Assert.Equal(0, upstream.Hits);
+    }
+
+    [Fact]
     public async Task A_close_before_headers_ends_the_response_cleanly()
     {
         await using var upstream = await Upstream.StartAsync();

@@ -51,13 +51,13 @@ internal static class FaultProfileBinder
         string? kind = section[nameof(Fault.Kind)];
         if (string.IsNullOrWhiteSpace(kind))
         {
-            errors.Add($"{section.Path}:Kind: missing; known kinds: {string.Join(", ", FaultKinds.Names)}.");
+            errors.Add($"{section.Path}:Kind: missing; known kinds: {KnownKinds}.");
             return null;
         }
 
-        if (FaultKinds.Create(kind) is not { } fault)
+        if (FaultCatalog.Find(kind)?.Create() is not { } fault)
         {
-            errors.Add($"{section.Path}:Kind: unknown fault kind '{kind}'; known kinds: {string.Join(", ", FaultKinds.Names)}.");
+            errors.Add($"{section.Path}:Kind: unknown fault kind '{kind}'; known kinds: {KnownKinds}.");
             return null;
         }
 
@@ -74,6 +74,8 @@ internal static class FaultProfileBinder
 
         return fault;
     }
+
+    private static string KnownKinds => string.Join(", ", FaultCatalog.Kinds.Select(k => k.Name));
 
     private static T Read<T>(IConfiguration section, string key, T fallback, List<string> errors)
     {

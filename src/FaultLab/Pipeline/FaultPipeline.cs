@@ -1,9 +1,10 @@
+using FaultLab.Selection;
 using Polly;
 
 namespace FaultLab.Pipeline;
 
 /// <summary>A compiled profile: the Polly pipeline, and the faults' selection so a request no fault can select skips it.</summary>
-internal sealed class FaultPipeline(ResiliencePipeline<HttpResponseMessage> pipeline, IReadOnlyList<FaultContext> faults)
+internal sealed class FaultPipeline(ResiliencePipeline<HttpResponseMessage> pipeline, IReadOnlyList<FaultSelector> faults)
 {
     public ResiliencePipeline<HttpResponseMessage> Pipeline => pipeline;
 

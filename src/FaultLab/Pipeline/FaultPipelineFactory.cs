@@ -1,9 +1,13 @@
+using FaultLab.Decision;
+using FaultLab.Realization;
+using FaultLab.Selection;
 using FaultLab.Telemetry;
 using Polly;
 
 namespace FaultLab.Pipeline;
 
-/// <summary>Compiles a validated profile into one Polly pipeline, one chaos strategy per fault, in profile order.</summary>
+/// <summary>Compiles a validated profile into one Polly pipeline: per fault, in profile order, its selection and its
+/// realization joined by one <see cref="FaultStrategy"/>.</summary>
 internal static class FaultPipelineFactory
 {
     public static FaultPipeline Create(FaultInjectionOptions profile, string clientName,
@@ -18,20 +22,22 @@ internal static class FaultPipelineFactory
         return new FaultPipeline(builder.Build(), faults);
     }
 
-    public static IReadOnlyList<FaultContext> AddFaults(ResiliencePipelineBuilder<HttpResponseMessage> builder, FaultInjectionOptions profile,
+    public static IReadOnlyList<FaultSelector> AddFaults(ResiliencePipelineBuilder<HttpResponseMessage> builder, FaultInjectionOptions profile,
         string clientName, TimeProvider timeProvider, FaultTelemetry telemetry, Func<bool>? isEnabled = null)
     {
         DateTimeOffset start = timeProvider.GetUtcNow();
         Func<bool> enabled = isEnabled ?? (() => profile.Enabled);
-        var contexts = new List<FaultContext>(profile.Faults.Count);
+        var selectors = new List<FaultSelector>(profile.Faults.Count);
         for (int i = 0; i < profile.Faults.Count; i++)
         {
             var fault = profile.Faults[i];
-            var context = new FaultContext(fault, i, profile, clientName, timeProvider, telemetry, start, enabled);
-            fault.AddTo(builder, context);
-            contexts.Add(context);
+            var selector = new FaultSelector(fault, SeededRandom.Create(profile.Seed, i), timeProvider, start, enabled);
+            var report = new InjectionReport(telemetry, clientName, fault.Kind, fault.DisplayName);
+            FaultRealization realization = fault.Realize(new RealizationContext(timeProvider, start, selector.Random, report));
+            builder.AddStrategy(_ => new FaultStrategy(realization, selector.Apply(new FaultStrategyOptions())), new FaultStrategyOptions());
+            selectors.Add(selector);
         }
 
-        return contexts;
+        return selectors;
     }
 }

@@ -34,6 +34,19 @@ internal static class NetworkErrors
             new TimeoutException("A connection could not be established within the configured ConnectTimeout.")),
         "ConnectTimeout", "System.Private.CoreLib");
 
+    /// <summary>A read cancelled while the server was silent (measured: tests/Resilience/Faults/CancellationShapeTests.cs).</summary>
+    public static TaskCanceledException Canceled(CancellationToken cancellationToken) => new("The operation was canceled.",
+        new IOException("Unable to read data from the transport connection: Operation canceled.",
+            new SocketException((int)SocketError.OperationAborted)) { Source = "System.Net.Sockets" }, cancellationToken)
+    {
+        Source = HttpSource,
+    };
+
+    /// <summary>The server sent something that is not an HTTP status line.</summary>
+    public static HttpRequestException InvalidStatusLine(string statusLine) => Mark(
+        new HttpRequestException(HttpRequestError.InvalidResponse, $"Received an invalid status line: '{statusLine}'."),
+        "InvalidResponse");
+
     public static IOException ResetIOException() =>
         new("Unable to read data from the transport connection: Connection reset by peer.",
             new SocketException((int)SocketError.ConnectionReset));

@@ -1,5 +1,4 @@
-using FaultLab.Pipeline;
-using Polly;
+using FaultLab.Realization;
 
 namespace FaultLab;
 
@@ -15,8 +14,7 @@ public abstract class BodyFault : Fault
     }
 
     /// <summary>Wraps the upstream content in the faulty one.</summary>
-    internal abstract HttpContent Wrap(HttpContent original, FaultContext context);
+    internal abstract HttpContent Wrap(HttpContent original, RealizationContext context);
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context) =>
-        pipeline.AddStrategy(_ => new BodyChaosStrategy(this, context), new BodyChaosStrategyOptions());
+    internal override FaultRealization Realize(RealizationContext context) => new BodyMutation(context, content => Wrap(content, context));
 }

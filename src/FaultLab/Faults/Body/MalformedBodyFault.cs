@@ -1,4 +1,6 @@
 using System.Text;
+using FaultLab.Catalog;
+using FaultLab.Realization;
 
 namespace FaultLab;
 
@@ -6,15 +8,15 @@ namespace FaultLab;
 /// The body is delivered in full and well framed, but its payload is broken — the breaking change or the proxy
 /// error page a client's parser has to survive. Content-Length matches the new body.
 /// </summary>
+[FaultKind("The real body, well framed but broken: JSON cut in half, an invalid token, or a proxy's HTML page.",
+    Example = """{ "Mode": "HtmlErrorPage" }""")]
 public sealed class MalformedBodyFault : BodyFault
 {
-    /// <inheritdoc/>
-    public override string Kind => "MalformedBody";
 
     /// <summary>Gets or sets how the payload is broken. Defaults to <see cref="MalformedBodyMode.TruncatedJson"/>.</summary>
     public MalformedBodyMode Mode { get; set; } = MalformedBodyMode.TruncatedJson;
 
-    internal override HttpContent Wrap(HttpContent original, Pipeline.FaultContext context) =>
+    internal override HttpContent Wrap(HttpContent original, RealizationContext context) =>
         new FaultyContent(original, (stream, _) => new CorruptedStream(stream, Corrupt), keepContentLength: false);
 
     internal byte[] Corrupt(byte[] body) => Mode switch

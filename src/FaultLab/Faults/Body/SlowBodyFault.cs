@@ -1,13 +1,14 @@
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
+using FaultLab.Realization;
 
 namespace FaultLab;
 
 /// <summary>The body arrives slowly: <see cref="BytesPerSecond"/> on the injected clock. Headers arrive at once.</summary>
+[FaultKind("The real upstream body, delivered at BytesPerSecond on the injected clock; the headers arrive at once.",
+    Example = """{ "BytesPerSecond": 100000 }""")]
 public sealed class SlowBodyFault : BodyFault
 {
-    /// <inheritdoc/>
-    public override string Kind => "SlowBody";
 
     /// <summary>Gets or sets the transfer rate of the body.</summary>
     public int BytesPerSecond { get; set; }
@@ -21,6 +22,6 @@ public sealed class SlowBodyFault : BodyFault
         }
     }
 
-    internal override HttpContent Wrap(HttpContent original, FaultContext context) =>
-        new FaultyContent(original, (stream, _) => new SlowStream(stream, BytesPerSecond, context.TimeProvider));
+    internal override HttpContent Wrap(HttpContent original, RealizationContext context) =>
+        new FaultyContent(original, (stream, _) => new SlowStream(stream, BytesPerSecond, context.Clock));
 }

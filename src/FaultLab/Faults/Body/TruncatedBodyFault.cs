@@ -1,5 +1,6 @@
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
+using FaultLab.Realization;
 
 namespace FaultLab;
 
@@ -8,10 +9,10 @@ namespace FaultLab;
 /// Content-Length) the read fails with <see cref="HttpIOException"/> (ResponseEnded) for a clean close, or an
 /// <see cref="IOException"/> over <c>SocketException(ConnectionReset)</c> for a reset.
 /// </summary>
+[FaultKind("The real body stops early: \"Error while copying content to a stream.\" over HttpIOException (ResponseEnded), or a reset mid-body.",
+    Example = """{ "AfterBytes": 2 }""")]
 public sealed class TruncatedBodyFault : BodyFault
 {
-    /// <inheritdoc/>
-    public override string Kind => "TruncatedBody";
 
     /// <summary>Gets or sets the bytes delivered before the cut; wins over <see cref="AfterFraction"/>.</summary>
     public long? AfterBytes { get; set; }
@@ -36,7 +37,7 @@ public sealed class TruncatedBodyFault : BodyFault
         }
     }
 
-    internal override HttpContent Wrap(HttpContent original, FaultContext context)
+    internal override HttpContent Wrap(HttpContent original, RealizationContext context)
     {
         long? length = original.Headers.ContentLength;
         long allowed = AfterBytes ?? (length is { } n ? (long)(n * AfterFraction) : 0);

@@ -1,9 +1,6 @@
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
 using FaultLab.Realization;
-using Polly;
-using Polly.Simmy;
-using Polly.Simmy.Outcomes;
 
 namespace FaultLab;
 
@@ -13,10 +10,10 @@ namespace FaultLab;
 /// <c>WWW-Authenticate: Bearer error="invalid_token"</c>; no token: 401 with a bare <c>Bearer</c> challenge.
 /// Valid tokens pass through. Only SHA-256 hashes of tokens are kept in memory.
 /// </summary>
+[FaultKind("A bearer-token resource server: expired or revoked tokens get 401 with error=\"invalid_token\"; a missing token gets a bare Bearer challenge.",
+    Example = """{ "TokenLifetime": "00:05:00", "Realm": "orders" }""")]
 public sealed class ExpiredTokenFault : Fault
 {
-    /// <inheritdoc/>
-    public override string Kind => "ExpiredToken";
 
     /// <summary>Gets or sets how long an opaque (non-JWT) token lives from first sight. Defaults to 1 hour.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
@@ -44,27 +41,21 @@ public sealed class ExpiredTokenFault : Fault
         }
     }
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context)
+    internal override FaultRealization Realize(RealizationContext context)
     {
-        var ledger = new TokenLedger(context.TimeProvider, TokenLifetime, RevokeAt is { } at ? context.ProfileStart + at : null);
-        pipeline.AddChaosOutcome(context.Select(new ChaosOutcomeStrategyOptions<HttpResponseMessage>
+        var ledger = new TokenLedger(context.Clock, TokenLifetime, RevokeAt is { } at ? context.ProfileStart + at : null);
+        return new Answer(context, request =>
         {
-            OutcomeGenerator = args =>
+            if (Challenge(request, ledger) is not { } challenge)
             {
-                var request = args.Context.GetRequestMessage();
-                string? challenge = Challenge(request, ledger);
-                if (challenge is null)
-                {
-                    return new ValueTask<Outcome<HttpResponseMessage>?>((Outcome<HttpResponseMessage>?)null);
-                }
+                return null; // a valid token, or none where none is required: the request goes through
+            }
 
-                var response = InjectedResponse.Create(request, 401, context.TimeProvider,
-                    InjectedResponse.ProblemDetails(401, "The access token expired or is missing.", request));
-                response.Headers.TryAddWithoutValidation("WWW-Authenticate", challenge);
-                context.Report(args.Context, 401);
-                return new ValueTask<Outcome<HttpResponseMessage>?>(Outcome.FromResult(response));
-            },
-        }));
+            var response = InjectedResponse.Create(request, 401, context.Clock,
+                InjectedResponse.ProblemDetails(401, "The access token expired or is missing.", request));
+            response.Headers.TryAddWithoutValidation("WWW-Authenticate", challenge);
+            return response;
+        });
     }
 
     private string? Challenge(HttpRequestMessage? request, TokenLedger ledger)

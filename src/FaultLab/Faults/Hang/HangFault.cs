@@ -1,7 +1,5 @@
-using FaultLab.Pipeline;
-using Polly;
-using Polly.Simmy;
-using Polly.Simmy.Outcomes;
+using FaultLab.Catalog;
+using FaultLab.Realization;
 
 namespace FaultLab;
 
@@ -10,19 +8,9 @@ namespace FaultLab;
 /// a Polly timeout or the caller). It invents no timeout of its own, so the caller sees exactly what its own
 /// timeout mechanism produces.
 /// </summary>
+[FaultKind("The call never completes until the caller's token is cancelled; the caller's own timeout decides the exception.")]
 public sealed class HangFault : Fault
 {
-    /// <inheritdoc/>
-    public override string Kind => "Hang";
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context) =>
-        pipeline.AddChaosOutcome(context.Select(new ChaosOutcomeStrategyOptions<HttpResponseMessage>
-        {
-            OutcomeGenerator = async args =>
-            {
-                context.Report(args.Context);
-                await Task.Delay(Timeout.InfiniteTimeSpan, context.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
-                return null; // unreachable: an infinite delay only ends by cancellation
-            },
-        }));
+    internal override FaultRealization Realize(RealizationContext context) => new Realization.Hang(context);
 }

@@ -1,8 +1,6 @@
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
-using Polly;
-using Polly.Simmy;
-using Polly.Simmy.Latency;
+using FaultLab.Realization;
 
 namespace FaultLab;
 
@@ -11,10 +9,10 @@ namespace FaultLab;
 /// fixed (<see cref="Delay"/>), uniform (<see cref="Min"/>..<see cref="Max"/>) or long-tailed log-normal
 /// (<see cref="P50"/> and <see cref="P99"/>). A cancelled call ends at cancellation, not after the delay.
 /// </summary>
+[FaultKind("The call is delayed (fixed, uniform, or long-tailed) on the injected clock, then proceeds.",
+    Example = """{ "Delay": "00:00:00.100" }""")]
 public sealed class LatencyFault : Fault
 {
-    /// <inheritdoc/>
-    public override string Kind => "Latency";
 
     /// <summary>Gets or sets a fixed delay.</summary>
     public TimeSpan? Delay { get; set; }
@@ -62,17 +60,9 @@ public sealed class LatencyFault : Fault
         }
     }
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context)
+    internal override FaultRealization Realize(RealizationContext context)
     {
         var distribution = LatencyDistribution.From(this);
-        pipeline.AddChaosLatency(context.Select(new ChaosLatencyStrategyOptions
-        {
-            LatencyGenerator = _ => new ValueTask<TimeSpan>(distribution.Sample(context.Random)),
-            OnLatencyInjected = args =>
-            {
-                context.Report(args.Context);
-                return default;
-            },
-        }));
+        return new Delay(context, () => distribution.Sample(context.Random));
     }
 }

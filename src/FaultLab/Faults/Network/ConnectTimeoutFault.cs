@@ -1,9 +1,6 @@
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
 using FaultLab.Realization;
-using Polly;
-using Polly.Simmy;
-using Polly.Simmy.Outcomes;
 
 namespace FaultLab;
 
@@ -12,10 +9,10 @@ namespace FaultLab;
 /// on the injected clock, a <see cref="TaskCanceledException"/> over a <see cref="TimeoutException"/>, with the
 /// <c>Source</c> the standard retry predicate requires.
 /// </summary>
+[FaultKind("After the timeout: TaskCanceledException over TimeoutException \"A connection could not be established within the configured ConnectTimeout.\"",
+    Example = """{ "Timeout": "00:00:00.100" }""")]
 public sealed class ConnectTimeoutFault : Fault
 {
-    /// <inheritdoc/>
-    public override string Kind => "ConnectTimeout";
 
     /// <summary>Gets or sets how long the connect attempt lasts before it fails. Defaults to 15 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
@@ -29,16 +26,7 @@ public sealed class ConnectTimeoutFault : Fault
         }
     }
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context) =>
-        pipeline.AddChaosOutcome(context.Select(new ChaosOutcomeStrategyOptions<HttpResponseMessage>
-        {
-            OutcomeGenerator = async args =>
-            {
-                // Cancellation during the wait surfaces as the caller's own cancellation, like a real connect.
-                await Task.Delay(Timeout, context.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
-                var exception = NetworkErrors.ConnectTimeout();
-                context.Report(args.Context, exception: exception);
-                return Outcome.FromException<HttpResponseMessage>(exception);
-            },
-        }));
+    // Cancellation during the wait surfaces as the caller's own cancellation, like a real connect.
+    internal override FaultRealization Realize(RealizationContext context) =>
+        new Failure(context, _ => NetworkErrors.ConnectTimeout(), Timeout);
 }

@@ -1,13 +1,14 @@
+using FaultLab.Catalog;
 using FaultLab.Realization;
 
 namespace FaultLab;
 
 /// <summary>The connection dies before response headers arrive. For a reset or cut in the middle of a body use
 /// <see cref="TruncatedBodyFault"/>: that one happens after the handlers returned and is never retried.</summary>
+[FaultKind("The connection dies before the headers: a reset (IOException over SocketException(ConnectionReset)) or a clean close (ResponseEnded).",
+    Example = """{ "Phase": "ClosedBeforeHeaders" }""")]
 public sealed class ConnectionResetFault : ExceptionFault
 {
-    /// <inheritdoc/>
-    public override string Kind => "ConnectionReset";
 
     /// <summary>Gets or sets how the connection dies. Defaults to <see cref="ConnectionResetPhase.ResetBeforeHeaders"/>.</summary>
     public ConnectionResetPhase Phase { get; set; } = ConnectionResetPhase.ResetBeforeHeaders;

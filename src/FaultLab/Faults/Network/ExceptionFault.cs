@@ -1,7 +1,4 @@
-using FaultLab.Pipeline;
-using Polly;
-using Polly.Simmy;
-using Polly.Simmy.Fault;
+using FaultLab.Realization;
 
 namespace FaultLab;
 
@@ -18,14 +15,5 @@ public abstract class ExceptionFault : Fault
     /// <summary>Creates the exception for <paramref name="request"/>.</summary>
     internal abstract Exception CreateException(HttpRequestMessage? request);
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context) =>
-        pipeline.AddChaosFault(context.Select(new ChaosFaultStrategyOptions
-        {
-            FaultGenerator = args =>
-            {
-                Exception exception = CreateException(args.Context.GetRequestMessage());
-                context.Report(args.Context, exception: exception);
-                return new ValueTask<Exception?>(exception);
-            },
-        }));
+    internal override FaultRealization Realize(RealizationContext context) => new Failure(context, CreateException);
 }

@@ -33,4 +33,12 @@ public static class NetworkFaultBuilderExtensions
     /// <returns>The same builder.</returns>
     public static FaultInjectionBuilder AddConnectTimeout(this FaultInjectionBuilder builder, TimeSpan timeout, double injectionRate = 1.0) =>
         builder.AddFault(new ConnectTimeoutFault { Timeout = timeout, InjectionRate = injectionRate });
+
+    /// <summary>Fails a share of requests as if the server answered with something that is not HTTP.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="injectionRate">The share of targeted requests failed, 0 to 1.</param>
+    /// <param name="statusLine">What the server sends instead of a status line.</param>
+    /// <returns>The same builder.</returns>
+    public static FaultInjectionBuilder AddInvalidResponse(this FaultInjectionBuilder builder, double injectionRate = 1.0, string statusLine = "GARBAGE") =>
+        builder.AddFault(new InvalidResponseFault { InjectionRate = injectionRate, StatusLine = statusLine });
 }

@@ -1,7 +1,6 @@
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
 using FaultLab.Realization;
-using Polly;
 
 namespace FaultLab;
 
@@ -9,10 +8,10 @@ namespace FaultLab;
 /// The dependency is down for a window, or flaps up and down: while the <see cref="Fault.Schedule"/> is active,
 /// every targeted request fails as <see cref="Failure"/> says. Outside it, requests pass through.
 /// </summary>
+[FaultKind("During a window (or while flapping) every targeted request fails as 503, 502, 504, refused, DNS failure or hang.",
+    Example = """{ "Schedule": { "Start": "00:00:00", "Duration": "00:00:30" } }""")]
 public sealed class OutageFault : Fault
 {
-    /// <inheritdoc/>
-    public override string Kind => "Outage";
 
     /// <summary>Gets or sets how requests fail during the outage. Defaults to 503.</summary>
     public OutageFailure Failure { get; set; } = OutageFailure.ServiceUnavailable;
@@ -26,11 +25,10 @@ public sealed class OutageFault : Fault
         }
     }
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context) =>
-        Realization().AddTo(pipeline, context);
+    // The outage borrows the realization of the fault it imitates; selection (schedule) and report stay the outage's own.
+    internal override FaultRealization Realize(RealizationContext context) => Imitated().Realize(context);
 
-    // The outage borrows the realization of the fault it imitates; selection (schedule) stays the outage's own.
-    private Fault Realization() => Failure switch
+    private Fault Imitated() => Failure switch
     {
         OutageFailure.ConnectionRefused => new ConnectionRefusedFault(),
         OutageFailure.DnsFailure => new DnsFailureFault(),

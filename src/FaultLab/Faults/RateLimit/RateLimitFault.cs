@@ -1,12 +1,6 @@
-using System.Collections.Concurrent;
-using System.Globalization;
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
-using FaultLab.RateLimiting;
 using FaultLab.Realization;
-using Polly;
-using Polly.Simmy;
-using Polly.Simmy.Outcomes;
 
 namespace FaultLab;
 
@@ -15,11 +9,10 @@ namespace FaultLab;
 /// the rest get 429 with a <c>Retry-After</c> equal to when the next permit is really free, and the IETF draft's
 /// <c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c>, <c>RateLimit-Reset</c> (or GitHub's <c>X-RateLimit-*</c>).
 /// </summary>
+[FaultKind("A stateful server limit on the injected clock: requests within it pass; the rest get 429 with Retry-After and RateLimit-* headers.",
+    Example = """{ "PermitLimit": 1, "Window": "00:01:00" }""")]
 public sealed class RateLimitFault : Fault
 {
-    /// <inheritdoc/>
-    public override string Kind => "RateLimit";
-
     /// <summary>Gets or sets the algorithm. Defaults to <see cref="RateLimitAlgorithm.FixedWindow"/>.</summary>
     public RateLimitAlgorithm Algorithm { get; set; } = RateLimitAlgorithm.FixedWindow;
 
@@ -82,102 +75,14 @@ public sealed class RateLimitFault : Fault
         }
     }
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context)
+    internal override FaultRealization Realize(RealizationContext context)
     {
-        var limiters = new ConcurrentDictionary<string, ClockedRateLimiter>(StringComparer.Ordinal);
-        pipeline.AddChaosOutcome(context.Select(new ChaosOutcomeStrategyOptions<HttpResponseMessage>
+        var partitions = new RateLimitPartitions(this, context.Clock);
+        return new Answer(context, request =>
         {
-            OutcomeGenerator = args =>
-            {
-                var request = args.Context.GetRequestMessage();
-                var limiter = limiters.GetOrAdd(PartitionKey(request), _ => CreateLimiter(context.TimeProvider));
-                using var lease = limiter.AttemptAcquire();
-                if (lease.IsAcquired)
-                {
-                    return new ValueTask<Outcome<HttpResponseMessage>?>((Outcome<HttpResponseMessage>?)null);
-                }
-
-                var response = CreateRejection(request, limiter, context.TimeProvider);
-                context.Report(args.Context, 429);
-                return new ValueTask<Outcome<HttpResponseMessage>?>(Outcome.FromResult(response));
-            },
-        }));
+            var limiter = partitions.For(request);
+            using var lease = limiter.AttemptAcquire();
+            return lease.IsAcquired ? null : RateLimitRejection.Create(this, request, limiter, context.Clock);
+        });
     }
-
-    private string PartitionKey(HttpRequestMessage? request) => PartitionBy switch
-    {
-        RateLimitPartition.Host => request?.RequestUri?.IdnHost ?? string.Empty,
-        RateLimitPartition.Header when request is not null && request.Headers.TryGetValues(PartitionHeader!, out var values) =>
-            string.Join(',', values),
-        _ => string.Empty,
-    };
-
-    private ClockedRateLimiter CreateLimiter(TimeProvider clock) => Algorithm switch
-    {
-        RateLimitAlgorithm.TokenBucket => new TokenBucketClockedLimiter(clock, PermitLimit, Window, TokensPerPeriod ?? PermitLimit),
-        RateLimitAlgorithm.SlidingWindow => new SlidingWindowClockedLimiter(clock, PermitLimit, Window, SegmentsPerWindow),
-        _ => new FixedWindowClockedLimiter(clock, PermitLimit, Window),
-    };
-
-    private HttpResponseMessage CreateRejection(HttpRequestMessage? request, ClockedRateLimiter limiter, TimeProvider clock)
-    {
-        var content = InjectedResponse.ProblemDetails(429, $"Rate limit of {PermitLimit} requests per {Window} exceeded.", request);
-        var response = InjectedResponse.Create(request, 429, clock, content);
-        TimeSpan retryAfter = limiter.TimeUntilNextPermit();
-        long resetSeconds = (long)Math.Ceiling(limiter.TimeUntilReset().TotalSeconds);
-        InjectedResponse.SetRetryAfter(response, retryAfter, asDate: false, clock);
-        string remaining = limiter.GetStatistics()!.CurrentAvailablePermits.ToString(CultureInfo.InvariantCulture);
-        string limit = limiter.Limit.ToString(CultureInfo.InvariantCulture);
-        if (HeaderStyle == RateLimitHeaderStyle.GitHub)
-        {
-            long resetEpoch = (clock.GetUtcNow() + TimeSpan.FromSeconds(resetSeconds)).ToUnixTimeSeconds();
-            response.Headers.Add("X-RateLimit-Limit", limit);
-            response.Headers.Add("X-RateLimit-Remaining", remaining);
-            response.Headers.Add("X-RateLimit-Reset", resetEpoch.ToString(CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            response.Headers.Add("RateLimit-Limit", limit);
-            response.Headers.Add("RateLimit-Remaining", remaining);
-            response.Headers.Add("RateLimit-Reset", resetSeconds.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return response;
-    }
-}
-
-/// <summary>The rate-limiting algorithm a <see cref="RateLimitFault"/> simulates.</summary>
-public enum RateLimitAlgorithm
-{
-    /// <summary>At most N requests per fixed window.</summary>
-    FixedWindow,
-
-    /// <summary>At most N requests in any sliding window.</summary>
-    SlidingWindow,
-
-    /// <summary>A bucket of N tokens refilled at a steady rate.</summary>
-    TokenBucket,
-}
-
-/// <summary>What a <see cref="RateLimitFault"/> keeps separate limits for.</summary>
-public enum RateLimitPartition
-{
-    /// <summary>One limit for every request.</summary>
-    None,
-
-    /// <summary>One limit per request host.</summary>
-    Host,
-
-    /// <summary>One limit per value of a request header (an API key, a tenant).</summary>
-    Header,
-}
-
-/// <summary>The family of rate-limit headers a 429 carries.</summary>
-public enum RateLimitHeaderStyle
-{
-    /// <summary><c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c>, <c>RateLimit-Reset</c> (delta seconds).</summary>
-    Draft,
-
-    /// <summary><c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c>, <c>X-RateLimit-Reset</c> (epoch seconds).</summary>
-    GitHub,
 }

@@ -1,10 +1,7 @@
 using System.Net.Http.Headers;
+using FaultLab.Catalog;
 using FaultLab.Configuration;
-using FaultLab.Pipeline;
 using FaultLab.Realization;
-using Polly;
-using Polly.Simmy;
-using Polly.Simmy.Outcomes;
 
 namespace FaultLab;
 
@@ -13,10 +10,10 @@ namespace FaultLab;
 /// <c>application/problem+json</c> body, optionally with <c>Retry-After</c> (seconds or HTTP-date) and extra headers.
 /// A 401 carries <c>WWW-Authenticate: Bearer</c> unless <see cref="Headers"/> gives a challenge.
 /// </summary>
+[FaultKind("Any 4xx/5xx response: an RFC 9457 problem+json body (or a gateway page, empty, or your body), optionally Retry-After.",
+    Example = """{ "StatusCode": 503, "RetryAfter": "00:00:01" }""")]
 public sealed class StatusFault : Fault
 {
-    /// <inheritdoc/>
-    public override string Kind => "Status";
 
     /// <summary>Gets or sets the status code: any 4xx or 5xx. Defaults to 503.</summary>
     public int StatusCode { get; set; } = 503;
@@ -72,16 +69,8 @@ public sealed class StatusFault : Fault
         }
     }
 
-    internal override void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FaultContext context) =>
-        pipeline.AddChaosOutcome(context.Select(new ChaosOutcomeStrategyOptions<HttpResponseMessage>
-        {
-            OutcomeGenerator = args =>
-            {
-                var response = CreateResponse(args.Context.GetRequestMessage(), context.TimeProvider);
-                context.Report(args.Context, StatusCode);
-                return new ValueTask<Outcome<HttpResponseMessage>?>(Outcome.FromResult(response));
-            },
-        }));
+    internal override FaultRealization Realize(RealizationContext context) =>
+        new Answer(context, request => CreateResponse(request, context.Clock));
 
     /// <summary>A fresh response every call: the standard handler disposes what it retries.</summary>
     internal HttpResponseMessage CreateResponse(HttpRequestMessage? request, TimeProvider clock)

@@ -1,24 +1,10 @@
-using FaultLab;
 using FaultLab.Testing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds fault scripts to a client, innermost, through FaultLab's own <c>AddFaultInjection</c>.</summary>
-public static class ScriptedFaultExtensions
+public static class FaultScriptHttpClientBuilderExtensions
 {
-    /// <summary>Adds a per-attempt fault script to the profile.</summary>
-    /// <param name="builder">The profile builder.</param>
-    /// <param name="script">Writes the script: <c>s =&gt; s.Status(HttpStatusCode.ServiceUnavailable, times: 2)</c>.</param>
-    /// <returns>The same builder.</returns>
-    public static FaultInjectionBuilder AddScript(this FaultInjectionBuilder builder, Action<FaultScriptBuilder> script)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(script);
-        var fault = new ScriptedFault();
-        script(new FaultScriptBuilder(fault));
-        return builder.AddFault(fault);
-    }
-
     /// <summary>Injects a per-attempt fault script into this client, directly above its primary handler.</summary>
     /// <param name="builder">The client builder.</param>
     /// <param name="script">Writes the script: <c>s =&gt; s.DnsFailure(times: 2)</c>.</param>
