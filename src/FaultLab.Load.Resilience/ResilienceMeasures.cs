@@ -1,4 +1,5 @@
 using System.Globalization;
+using Polly.CircuitBreaker;
 
 namespace FaultLab.Load.Resilience;
 

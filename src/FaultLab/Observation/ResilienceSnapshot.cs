@@ -1,3 +1,5 @@
+using Polly.CircuitBreaker;
+
 namespace FaultLab;
 
 /// <summary>What a <see cref="ResilienceObserver"/> saw up to one moment.</summary>
@@ -30,19 +32,6 @@ public sealed record ResilienceSnapshot(
 
 /// <summary>A circuit breaker changing state.</summary>
 /// <param name="At">When, from the observer's start.</param>
-/// <param name="State">The new state.</param>
+/// <param name="State">The new state (Polly's own <see cref="CircuitState"/>: FaultLab defines no type of that name).</param>
 /// <param name="Pipeline">The Polly pipeline whose breaker it was.</param>
 public sealed record CircuitTransition(TimeSpan At, CircuitState State, string Pipeline);
-
-/// <summary>A circuit breaker's state.</summary>
-public enum CircuitState
-{
-    /// <summary>Calls flow.</summary>
-    Closed,
-
-    /// <summary>Calls are rejected fast.</summary>
-    Open,
-
-    /// <summary>A probe call is let through.</summary>
-    HalfOpen,
-}

@@ -16,8 +16,10 @@ internal sealed class Delay(RealizationContext context, Func<TimeSpan> sample) :
             return null;
         }
 
-        context.Report.Injected(attempt.Request);
+        // Reported once the delay has elapsed (as Polly's chaos latency does): an attempt cancelled while it waits, such as
+        // a losing hedge, was neither delayed in full nor sent, so it counts neither as injected nor as forwarded.
         await Cancellation.WaitAsync(delay, context.Clock, attempt.CancellationToken).ConfigureAwait(false);
+        context.Report.Injected(attempt.Request);
         return null;
     }
 }

@@ -36,7 +36,7 @@ public sealed class CircuitBreakerRecipe
         Assert.Equal(host.Clock.Start + TestClock.TimerDelay(host.Events.RetryDelays[0]), opened[0].At);
 
         // Closed → Open, then (HalfOpen → Open)* while the outage lasts, then HalfOpen → Closed.
-        var transitions = host.Events.CircuitTransitions;
+        var transitions = host.Events.CircuitTransitions.Select(t => t.State).ToList();
         Assert.Equal(CircuitState.Open, transitions[0]);
         Assert.Equal([CircuitState.HalfOpen, CircuitState.Closed], transitions.TakeLast(2));
         for (int i = 1; i < transitions.Count - 1; i++)

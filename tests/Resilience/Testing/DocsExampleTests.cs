@@ -14,7 +14,7 @@ public sealed class DocsExampleTests
     {
         var services = new ServiceCollection();
         TestClock clock = services.AddTestClock();
-        ResilienceEventRecorder events = services.AddResilienceEventRecorder(clock);
+        ResilienceObserver events = services.AddResilienceObserver(clock);
         var upstream = new FakeUpstream(clock).MapGet("/orders", """[{"id":1}]""");
         services.AddHttpClient("orders", c => c.BaseAddress = new Uri("https://orders.example.test"))
             .UseFakeUpstream(upstream)

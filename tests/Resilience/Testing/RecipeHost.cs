@@ -19,7 +19,7 @@ internal sealed class RecipeHost : IDisposable
         var services = new ServiceCollection();
         Clock = services.AddTestClock();
         Upstream = new FakeUpstream(Clock);
-        Events = services.AddResilienceEventRecorder(Clock);
+        Events = services.AddResilienceObserver(Clock);
         Faults = new InjectedFaultRecorder(ClientName);
         configureServices?.Invoke(services);
         var client = services.AddHttpClient(ClientName, c => c.BaseAddress = new Uri(BaseAddress)).UseFakeUpstream(Upstream);
@@ -33,7 +33,7 @@ internal sealed class RecipeHost : IDisposable
 
     public FakeUpstream Upstream { get; }
 
-    public ResilienceEventRecorder Events { get; }
+    public ResilienceObserver Events { get; }
 
     public InjectedFaultRecorder Faults { get; }
 

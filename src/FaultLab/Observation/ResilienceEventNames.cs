@@ -1,4 +1,4 @@
-namespace FaultLab.Testing;
+namespace FaultLab;
 
 /// <summary>The event names Polly reports through its telemetry (<c>resilience.polly.strategy.events</c>).</summary>
 public static class ResilienceEventNames
