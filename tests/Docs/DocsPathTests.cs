@@ -12,7 +12,7 @@ public sealed partial class DocsPathTests
     public static TheoryData<string> PageNames()
     {
         var data = new TheoryData<string>();
-        foreach (var (page, _) in Pages.Files())
+        foreach (var (page, _) in Pages.Files().Where(f => !Pages.Pending.Contains(f.Page)))
         {
             data.Add(page);
         }
