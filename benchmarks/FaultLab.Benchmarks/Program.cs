@@ -6,11 +6,17 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        // "load ..." is the FaultLab.Load contender of load-vs-wrk/run.sh, "paired" the interleaved cross-check of part 1;
+        // "load ..." is the FaultLab.Load contender of load-vs-wrk/run.sh, "paired" the interleaved cross-check of part 1,
+        // "matrix [rounds]" the real time of the resilience matrix;
         // anything else goes to BenchmarkDotNet.
         if (args.Length > 0 && args[0] == "load")
         {
             return await LoadRunner.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "matrix")
+        {
+            return await MatrixTiming.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         if (args is ["paired"])

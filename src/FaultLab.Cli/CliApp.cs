@@ -40,6 +40,7 @@ internal static class CliApp
             RunCommand.Create(console),
             ValidateCommand.Create(console),
             ProxyCommand.Create(console),
+            MatrixCommand.Create(console),
             ProfileCommand.Create(console),
         };
         root.Options.Add(new HelpOption());
