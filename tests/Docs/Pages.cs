@@ -13,7 +13,7 @@ public static class Pages
     /// </summary>
     public static IReadOnlySet<string> Pending { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "docs/from-nbomber.md", "docs/fault-packs.md", "docs/contract-drift.md",
+        "docs/from-nbomber.md", "docs/fault-packs.md", "docs/contract-drift.md", "docs/verdicts.md",
     };
 
     public static IEnumerable<CodeBlock> Blocks() => All.Value.Where(b => !Pending.Contains(b.Page));
