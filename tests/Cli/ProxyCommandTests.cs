@@ -34,6 +34,9 @@ public sealed class ProxyCommandTests
         Assert.Equal(0, exit);
         Assert.Contains($"FaultLab proxy listening on {proxy}", output.ToString());
         Assert.Contains("FaultLab proxy stopped.", output.ToString());
+        // One Information line per injected fault, with the request line and the fault's name; none for the pass-through.
+        string injected = Assert.Single(output.ToString().Split('\n'), l => l.Contains("FaultLab injected", StringComparison.Ordinal));
+        Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3} info FaultLab injected Status fault '[^']+' into GET http://[^ ]+/orders/1 \(client 'proxy', outcome 503\)", injected);
     }
 
     [Fact]
@@ -44,7 +47,34 @@ public sealed class ProxyCommandTests
         var (exit, _, error) = await CliRun.RunAsync("proxy", "--upstream", "http://127.0.0.1:9/", "--profile", profile);
 
         Assert.Equal(2, exit);
-        Assert.Contains("Faults:0:StatusCode: must be an error status from 400 to 599 (was 200).", error);
+        Assert.Contains("$.Faults[0].StatusCode: must be an error status from 400 to 599 (was 200).", error);
+    }
+
+    [Theory]
+    [InlineData("/nonexistent/chaos.json")]
+    [InlineData("{ \"Faults\": [ { \"Kind\": \"Warp\" } ], \"Sead\": 1 }")]
+    [InlineData("[ ]")]
+    [InlineData("{ \"Faults\": [ ,")]
+    public async Task A_bad_profile_gets_exactly_what_validate_says(string profileOrContent)
+    {
+        string profile = profileOrContent.StartsWith('/') ? profileOrContent : CliRun.TempFile(profileOrContent);
+
+        var (proxyExit, _, proxyError) = await CliRun.RunAsync("proxy", "--upstream", "http://127.0.0.1:9/", "--profile", profile);
+        var (validateExit, _, validateError) = await CliRun.RunAsync("validate", profile);
+
+        Assert.Equal(2, proxyExit);
+        Assert.Equal(2, validateExit);
+        Assert.Equal(validateError, proxyError);
+        Assert.DoesNotContain("not optional", proxyError);
+    }
+
+    [Fact]
+    public async Task A_missing_profile_says_file_not_found()
+    {
+        var (exit, _, error) = await CliRun.RunAsync("proxy", "--upstream", "http://127.0.0.1:9/", "--profile", "nope.json");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: nope.json: file not found.", error.Trim());
     }
 
     [Fact]

@@ -11,10 +11,10 @@ public sealed class ReadmeQuickStartTests
     [Fact]
     public async Task The_quick_start_compiles_runs_and_matches_the_README_word_for_word()
     {
-        var services = new ServiceCollection();
         var upstream = new Upstream();
 
         // README:quickstart:begin
+        var services = new ServiceCollection();                // or builder.Services in an ASP.NET Core app
         services.AddHttpClient("orders", c => c.BaseAddress = new Uri("https://orders.example"))
             .AddStandardResilienceHandler();          // your resilience, as in production
         services.AddHttpClient("orders")

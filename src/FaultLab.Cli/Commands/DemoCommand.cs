@@ -15,16 +15,16 @@ internal static class DemoCommand
 
     public static Command Create(CliConsole console)
     {
-        var duration = new Option<int>("--duration") { Description = "Seconds of load (default 30).", DefaultValueFactory = _ => 30 };
-        var rate = new Option<double>("--rate") { Description = "Requests per second for each set-up (default 20).", DefaultValueFactory = _ => 20 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the fault sequence (default 42).", DefaultValueFactory = _ => 42 };
-        var report = new Option<string>("--report") { Description = "Folder for the reports (default ./faultlab-report).", DefaultValueFactory = _ => "faultlab-report" };
+        var duration = new Option<int>("--duration") { Description = "Seconds of load.", DefaultValueFactory = _ => 30 };
+        var rate = new Option<double>("--rate") { Description = "Requests per second for each set-up.", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the fault sequence.", DefaultValueFactory = _ => 42 };
+        var report = new Option<string?>("--report") { Description = ReportFolder.Description };
         var command = new Command("demo", "Run the embedded demo: three client set-ups under the same chaos, side by side.")
         {
             duration, rate, seed, report,
         };
         command.SetAction((parse, token) => RunAsync(console, new DemoSettings(
-            TimeSpan.FromSeconds(parse.GetValue(duration)), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(report)!), token));
+            TimeSpan.FromSeconds(parse.GetValue(duration)), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(report)), token));
         return command;
     }
 
@@ -49,7 +49,8 @@ internal static class DemoCommand
         console.Out.WriteLine("Chaos: long-tailed latency, 503 bursts with Retry-After, a server rate limit (429), a DNS blip, an outage window, token expiry.");
 
         var plan = new ExperimentPlan(api.BaseAddress, new Uri(api.BaseAddress, "/token"), clients, "/orders/{n}", settings.Rate,
-            settings.Duration, MaxConcurrency: 1000, Thresholds: [], settings.ReportFolder, "faultlab-demo", console.Interactive);
+            settings.Duration, MaxConcurrency: 1000, Thresholds: [], ReportFolder.Resolve(settings.ReportFolder), "faultlab-demo", console.Interactive,
+            console.Interactive ? null : console.Out);
         var outcome = await ExperimentRunner.RunAsync(plan, cancellationToken).ConfigureAwait(false);
 
         ComparisonTable.Write(console, clients, outcome);
@@ -72,4 +73,4 @@ internal static class DemoCommand
 }
 
 /// <summary>The demo's options.</summary>
-internal sealed record DemoSettings(TimeSpan Duration, double Rate, int Seed, string ReportFolder);
+internal sealed record DemoSettings(TimeSpan Duration, double Rate, int Seed, string? ReportFolder);

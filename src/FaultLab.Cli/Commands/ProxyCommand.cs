@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using FaultLab.Cli.Experiments;
+using FaultLab.Cli.Output;
 using FaultLab.Proxy;
+using Microsoft.Extensions.Logging;
 
 namespace FaultLab.Cli.Commands;
 
@@ -15,7 +17,7 @@ internal static class ProxyCommand
     {
         var upstream = new Option<string>("--upstream") { Description = "The upstream base URL (http or https).", Required = true };
         var profile = new Option<string>("--profile") { Description = "The fault profile (JSON; the README schema).", Required = true };
-        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default 0: a free port)." };
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1; 0 picks a free one." };
         var command = new Command("proxy", "Run a fault-injecting reverse proxy on 127.0.0.1 in front of an upstream, until Ctrl+C.")
         {
             upstream, profile, port,
@@ -41,6 +43,18 @@ internal static class ProxyCommand
             throw new InputException($"--upstream: '{upstream}' is not an absolute URL (for example http://127.0.0.1:8080/).");
         }
 
+        // The same reader, messages and JSON paths as 'faultlab validate', before the proxy's own load of the file.
+        var (_, errors, isExperiment) = ExperimentReader.Read(profilePath);
+        if (errors.Count > 0)
+        {
+            throw new InputException(ExperimentReader.Describe(profilePath, errors, isExperiment));
+        }
+
+        if (isExperiment)
+        {
+            throw new InputException($"{profilePath}: $: an experiment, not a fault profile: give the proxy a file like its FaultProfile member ({{ \"Faults\": [ ... ] }}).");
+        }
+
         // Ctrl+C and SIGTERM would otherwise end the process outright (the invocation's token does not see them):
         // stop gracefully instead, so in-flight connections close and the exit code is 0. Registered before the
         // address is printed, so a signal sent as soon as it appears is already handled.
@@ -48,10 +62,12 @@ internal static class ProxyCommand
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
         FaultProxy proxy;
+        // Each injected fault is logged at Information with its request line and fault name.
+        using var logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new LineLoggerProvider(console.Out, TimeProvider.System)));
         try
         {
             proxy = await FaultProxy.StartAsync(
-                new FaultProxyOptions { Upstream = upstreamUri, Profile = FaultProfileFile.Load(profilePath), Port = port },
+                new FaultProxyOptions { Upstream = upstreamUri, Profile = FaultProfileFile.Load(profilePath), Port = port, LoggerFactory = logging },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (FaultProfileException ex)

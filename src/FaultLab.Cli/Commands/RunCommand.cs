@@ -15,18 +15,24 @@ internal static class RunCommand
     public static Command Create(CliConsole console)
     {
         var file = new Argument<string>("experiment") { Description = "The experiment file (JSON); see examples/." };
-        var report = new Option<string>("--report") { Description = "Folder for the reports (default ./faultlab-report).", DefaultValueFactory = _ => "faultlab-report" };
+        var report = new Option<string?>("--report") { Description = ReportFolder.Description };
         var command = new Command("run", "Run a chaos experiment from a file and check its steady-state hypothesis.") { file, report };
-        command.SetAction((parse, token) => RunAsync(console, parse.GetValue(file)!, parse.GetValue(report)!, token));
+        command.SetAction((parse, token) => RunAsync(console, parse.GetValue(file)!, parse.GetValue(report), token));
         return command;
     }
 
-    public static Task<int> RunAsync(CliConsole console, string path, string reportFolder, CancellationToken cancellationToken) => console.Guard(async () =>
+    public static Task<int> RunAsync(CliConsole console, string path, string? reportFolder, CancellationToken cancellationToken) => console.Guard(async () =>
     {
-        var (experiment, errors, _) = ExperimentReader.Read(path);
+        var (experiment, errors, isExperiment) = ExperimentReader.Read(path);
         if (errors.Count > 0)
         {
-            throw new InputException($"{path} is not a valid experiment:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors));
+            throw new InputException(ExperimentReader.Describe(path, errors, isExperiment));
+        }
+
+        if (!isExperiment)
+        {
+            throw new InputException($"{path}: $: a fault profile, not an experiment: an experiment has a FaultProfile, Load or Hypothesis (see examples/); "
+                + "to use a profile on its own, run 'faultlab proxy --profile' or AddFaultInjection(section).");
         }
 
         await using var api = experiment.Target is null ? await DemoApi.StartAsync(cancellationToken).ConfigureAwait(false) : null;
@@ -36,7 +42,7 @@ internal static class RunCommand
         var clients = new List<ClientUnderTest> { new("experiment", experiment.Resilience, f => Copy(experiment.Faults, f)) };
         var plan = new ExperimentPlan(target, api is null ? null : new Uri(api.BaseAddress, "/token"), clients, experiment.Path,
             experiment.Load.Rate, experiment.Load.Duration, experiment.Load.MaxConcurrency, Thresholds(experiment.Hypothesis),
-            reportFolder, "faultlab-run", console.Interactive);
+            ReportFolder.Resolve(reportFolder), ReportName(path), console.Interactive, console.Interactive ? null : console.Out);
         console.Out.WriteLine($"Running {path} against {target}: {experiment.Faults.Faults.Count} faults, {experiment.Load.Rate}/s for {experiment.Load.Duration}.");
         var outcome = await ExperimentRunner.RunAsync(plan, cancellationToken).ConfigureAwait(false);
 
@@ -56,6 +62,13 @@ internal static class RunCommand
         console.Out.WriteLine(held ? "Hypothesis held." : "Hypothesis did NOT hold.");
         return held ? ExitCodes.Ok : ExitCodes.HypothesisFailed;
     });
+
+    /// <summary>Reports are named after the experiment (examples/outage.json: outage.html), so two experiments keep theirs.</summary>
+    public static string ReportName(string experimentPath)
+    {
+        string name = Path.GetFileNameWithoutExtension(experimentPath);
+        return string.IsNullOrWhiteSpace(name) ? "faultlab-run" : name;
+    }
 
     private static IReadOnlyList<Threshold> Thresholds(Hypothesis hypothesis)
     {

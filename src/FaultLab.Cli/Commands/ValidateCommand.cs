@@ -24,12 +24,6 @@ internal static class ValidateCommand
             return ExitCodes.Ok;
         }
 
-        console.Error.WriteLine($"{path}: invalid {what}, {errors.Count} problem(s):");
-        foreach (string error in errors)
-        {
-            console.Error.WriteLine($"  {error}");
-        }
-
-        return ExitCodes.BadInput;
+        throw new InputException(ExperimentReader.Describe(path, errors, isExperiment));
     });
 }

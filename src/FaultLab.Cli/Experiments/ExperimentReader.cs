@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace FaultLab.Cli.Experiments;
@@ -17,33 +18,88 @@ internal static class ExperimentReader
 
     public static (Experiment Experiment, IReadOnlyList<string> Errors, bool IsExperiment) Read(string path)
     {
-        var root = JsonFile.Read(path);
+        var (root, json) = JsonFile.Read(path);
         // Configuration keys are case-insensitive everywhere else ("load" binds as Load): so is this test.
         bool isExperiment = root.GetChildren().Any(c =>
             c.Key.Equals("FaultProfile", StringComparison.OrdinalIgnoreCase) ||
             c.Key.Equals("Load", StringComparison.OrdinalIgnoreCase) ||
             c.Key.Equals("Hypothesis", StringComparison.OrdinalIgnoreCase));
-        var errors = new List<string>();
         var experiment = new Experiment();
-        if (isExperiment)
+        var errors = Shape(json, isExperiment);
+        if (errors.Count > 0)
         {
-            foreach (var child in root.GetChildren().Where(c => !ExperimentKeys.Contains(c.Key)))
+            // A setting of the wrong JSON kind binds as nothing or as noise: its kind is the one problem to show.
+            return (experiment, errors, isExperiment);
+        }
+
+        try
+        {
+            if (isExperiment)
             {
-                errors.Add($"{child.Path}: unknown setting '{child.Key}'; known: {string.Join(", ", ExperimentKeys)}.");
+                foreach (var child in root.GetChildren().Where(c => !ExperimentKeys.Contains(c.Key)))
+                {
+                    errors.Add($"{child.Path}: unknown setting '{child.Key}'; known: {string.Join(", ", ExperimentKeys)}.");
+                }
+
+                Bind(root, experiment, errors);
+                experiment.Faults = FaultInjectionOptions.FromConfiguration(root.GetSection("FaultProfile"));
+            }
+            else
+            {
+                IConfiguration profile = root.GetSection("FaultLab").Exists() ? root.GetSection("FaultLab") : root;
+                experiment.Faults = FaultInjectionOptions.FromConfiguration(profile);
             }
 
-            Bind(root, experiment, errors);
-            experiment.Faults = FaultInjectionOptions.FromConfiguration(root.GetSection("FaultProfile"));
+            errors.AddRange(experiment.Faults.Validate());
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            // A binder failure that validation did not turn into a message: still the file's fault, still one line.
+            errors.Add($"$: {ex.Message}");
+        }
+
+        return (experiment, errors.Select(JsonFile.WithJsonPath).ToList(), isExperiment);
+    }
+
+    /// <summary>Formats the problems of a file the way <c>validate</c>, <c>run</c> and <c>proxy</c> all show them.</summary>
+    public static string Describe(string path, IReadOnlyList<string> errors, bool isExperiment) =>
+        $"{path}: invalid {(isExperiment ? "experiment" : "fault profile")}, {errors.Count} problem(s):"
+        + string.Concat(errors.Select(e => Environment.NewLine + "  " + e));
+
+    private static List<string> Shape(JsonElement root, bool isExperiment)
+    {
+        var errors = new List<string>();
+        if (isExperiment)
+        {
+            foreach (string scalar in new[] { "Target", "Path", "Resilience" })
+            {
+                JsonShape.Expect(root, "$", scalar, JsonValueKind.String, errors);
+            }
+
+            JsonShape.Expect(root, "$", "Load", JsonValueKind.Object, errors);
+            JsonShape.Expect(root, "$", "Hypothesis", JsonValueKind.Object, errors);
+            if (JsonShape.Expect(root, "$", "FaultProfile", JsonValueKind.Object, errors) is { } profile)
+            {
+                JsonShape.ExpectProfile(profile, "$.FaultProfile", errors);
+            }
+        }
+        else if (Member(root, "FaultLab") is { } named)
+        {
+            if (JsonShape.Expect(root, "$", named, JsonValueKind.Object, errors) is { } profile)
+            {
+                JsonShape.ExpectProfile(profile, "$." + named, errors);
+            }
         }
         else
         {
-            IConfiguration profile = root.GetSection("FaultLab").Exists() ? root.GetSection("FaultLab") : root;
-            experiment.Faults = FaultInjectionOptions.FromConfiguration(profile);
+            JsonShape.ExpectProfile(root, "$", errors);
         }
 
-        errors.AddRange(experiment.Faults.Validate());
-        return (experiment, errors.Select(JsonFile.WithJsonPath).ToList(), isExperiment);
+        return errors;
     }
+
+    private static string? Member(JsonElement root, string name) =>
+        root.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     private static void Bind(IConfigurationRoot root, Experiment experiment, List<string> errors)
     {

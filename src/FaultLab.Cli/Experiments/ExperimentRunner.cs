@@ -1,4 +1,5 @@
 using FaultLab.Cli.Demo;
+using FaultLab.Cli.Output;
 using FaultLab.Load;
 using FaultLab.Load.Resilience;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,8 @@ internal static class ExperimentRunner
         var factory = provider.GetRequiredService<IHttpClientFactory>();
         var profiles = provider.GetRequiredService<IOptionsMonitor<FaultInjectionOptions>>();
         var measures = plan.Clients.Select((c, i) => new ResilienceMeasures(c.Name, c.Name, attempts[i])).ToList();
+        // Live widgets show progress on a terminal; redirected or in CI, plain lines do.
+        await using var progress = plan.Progress is { } writer ? new ProgressLines(writer, TimeProvider.System, ProgressLines.DefaultInterval) : null;
         try
         {
             var scenarios = plan.Clients.Select((c, i) =>
@@ -37,7 +40,7 @@ internal static class ExperimentRunner
                 var profileStarted = TimeProvider.System.GetUtcNow();
                 var http = factory.CreateClient(c.Name);
                 measures[i].MarkFaultWindows(profiles.Get(c.Name).Faults, profileStarted);
-                return Scenario(c, http, plan);
+                return Scenario(c, http, plan, progress);
             }).ToArray();
             var enrichers = measures.Select(m => (Action<LoadTestResult>)m.Enrich).ToList();
             if (plan.Clients.Count > 1)
@@ -61,16 +64,19 @@ internal static class ExperimentRunner
         }
     }
 
-    private static Scenario Scenario(ClientUnderTest client, HttpClient http, ExperimentPlan plan) =>
-        FaultLab.Load.Scenario.Create(client.Name, ctx =>
-            {
-                string path = plan.Path.Replace("{n}", ((ctx.Iteration % 100) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-                return FaultAwareStep.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, path), ctx,
-                    r => r.Headers.Contains(ClientSetup.FallbackHeader));
-            })
+    private static Scenario Scenario(ClientUnderTest client, HttpClient http, ExperimentPlan plan, ProgressLines? progress)
+    {
+        Func<ScenarioContext, Task<Response>> step = ctx =>
+        {
+            string path = plan.Path.Replace("{n}", ((ctx.Iteration % 100) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            return FaultAwareStep.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, path), ctx,
+                r => r.Headers.Contains(ClientSetup.FallbackHeader));
+        };
+        return FaultLab.Load.Scenario.Create(client.Name, progress is null ? step : progress.Track(client.Name, step))
             .WithLoadSimulations(Simulation.Inject(plan.Rate, TimeSpan.FromSeconds(1), plan.Duration))
             .WithMaxConcurrency(plan.MaxConcurrency)
             .WithThresholds([.. plan.Thresholds]);
+    }
 }
 
 /// <summary>What to run.</summary>
@@ -85,7 +91,8 @@ internal sealed record ExperimentPlan(
     IReadOnlyList<Threshold> Thresholds,
     string? ReportsFolder,
     string ReportName,
-    bool Live);
+    bool Live,
+    TextWriter? Progress);
 
 /// <summary>What a run produced: the load result (enriched) and each client's resilience snapshot, in plan order.</summary>
 internal sealed record ExperimentOutcome(LoadTestResult Result, IReadOnlyList<ResilienceSnapshot> Resilience);

@@ -18,7 +18,7 @@ public static class HtmlReport
         h1{margin:0 0 4px}h2{margin:32px 0 8px;border-bottom:2px solid #e5e7eb;padding-bottom:4px}
         h3{margin:18px 0 6px;font-size:15px;color:#374151}
         .meta{color:#4b5563;margin-bottom:12px}.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;color:#fff}
-        .pass{background:#16a34a}.fail{background:#dc2626}
+        .pass{background:#16a34a}.fail{background:#dc2626}.nothresholds{background:#6b7280}
         table{border-collapse:collapse;background:#fff;margin:4px 0 12px;font-size:13px}
         th,td{border:1px solid #e5e7eb;padding:4px 10px;text-align:right}th{background:#f3f4f6}
         td:first-child,th:first-child{text-align:left}tr.failed td{background:#fef2f2;color:#991b1b}
@@ -37,7 +37,8 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(result);
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Load test report</title><style>")
             .Append(Css).Append("</style></head><body>");
-        html.Append("<h1>Load test report ").Append(Badge(result.Passed)).Append("</h1>");
+        var anyThreshold = result.Scenarios.Any(s => s.Thresholds.Count > 0);
+        html.Append("<h1>Load test report ").Append(Badge(result.Passed, anyThreshold)).Append("</h1>");
         html.Append(F("<div class=\"meta\">Started {0:yyyy-MM-dd HH:mm:ss} UTC · ran {1:0.0} s · {2} scenario(s)</div>",
             result.StartedAt.UtcDateTime, result.Duration.TotalSeconds, result.Scenarios.Count));
         if (ReportTables.Distribution(result) is { } distribution)
@@ -63,7 +64,7 @@ public static class HtmlReport
 
     private static void AppendScenario(StringBuilder html, ScenarioResult s)
     {
-        html.Append("<section class=\"scenario\"><h2>Scenario ").Append(Enc(s.Name)).Append(' ').Append(Badge(s.Passed)).Append("</h2>");
+        html.Append("<section class=\"scenario\"><h2>Scenario ").Append(Enc(s.Name)).Append(' ').Append(Badge(s.Passed, s.Thresholds.Count > 0)).Append("</h2>");
         html.Append("<div class=\"meta\">Load: ").Append(Enc(string.Join("; ", s.Simulations))).Append("</div>");
         var timeline = s.Timeline;
         var xMax = Math.Max(timeline.Select(p => p.StartSeconds + p.LengthSeconds).DefaultIfEmpty(1).Max(), Math.Max(s.Stats.DurationSeconds, 1));
@@ -90,7 +91,7 @@ public static class HtmlReport
 
         if (s.Stats.StatusCodes.Count > 0)
         {
-            html.Append(SvgCharts.OkFailBars("Outcomes by status code", s.Stats.StatusCodes.Select(c => (c.Label, c.Ok, c.Fail)).ToList()));
+            html.Append(SvgCharts.OkFailBars("Outcomes by status code", s.Stats.StatusCodes.Select(c => (SvgCharts.StatusName(c.Label), c.Ok, c.Fail)).ToList()));
         }
 
         if (s.Stats.Tags.Count > 0)
@@ -132,7 +133,11 @@ public static class HtmlReport
     private static List<(double X, double Y)> Points(IEnumerable<TimelinePoint> timeline, Func<TimelinePoint, double> value) =>
         timeline.Select(p => (p.StartSeconds + p.LengthSeconds / 2, value(p))).ToList();
 
-    private static string Badge(bool passed) => passed ? "<span class=\"badge pass\">PASSED</span>" : "<span class=\"badge fail\">FAILED</span>";
+    // Passing with no threshold to pass proves nothing: say so instead of showing a green PASSED.
+    private static string Badge(bool passed, bool hasThresholds) =>
+        !passed ? "<span class=\"badge fail\">FAILED</span>"
+        : hasThresholds ? "<span class=\"badge pass\">PASSED</span>"
+        : "<span class=\"badge nothresholds\" title=\"No thresholds were set, so nothing was checked\">NO THRESHOLDS</span>";
     private static string Enc(string s) => WebUtility.HtmlEncode(s);
     private static string F(string format, params object[] args) => string.Format(Inv, format, args);
 }

@@ -39,7 +39,7 @@ internal static class ReportTables
             ["rps", F("{0:0.0} (ok {1:0.0})", st.Rps, st.OkRps)],
             ["dropped", st.Dropped.ToString(Inv)],
             ["bytes", st.Bytes.ToString(Inv)],
-            ["verdict", s.AbortReason is { } reason ? "ABORTED: " + reason : s.Passed ? "passed" : "FAILED"],
+            ["verdict", s.AbortReason is { } reason ? "ABORTED: " + reason : !s.Passed ? "FAILED" : s.Thresholds.Count > 0 ? "passed" : "no thresholds set"],
         ]);
         if (s.Thresholds.Count > 0)
         {
@@ -57,7 +57,7 @@ internal static class ReportTables
         if (st.StatusCodes.Count > 0)
         {
             yield return new ReportSection("Status codes", ["status", "count", "ok", "fail", "share"],
-                st.StatusCodes.Select(c => Row(c.Label, N(c.Count), N(c.Ok), N(c.Fail), Share(c.Count, st.Count))).ToList());
+                st.StatusCodes.Select(c => Row(SvgCharts.StatusName(c.Label), N(c.Count), N(c.Ok), N(c.Fail), Share(c.Count, st.Count))).ToList());
         }
 
         if (st.Tags.Count > 0)

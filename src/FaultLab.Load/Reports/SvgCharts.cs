@@ -72,7 +72,8 @@ internal static partial class SvgCharts
                 stacked += count;
             }
         }
-        Legend(svg, keys.Select((k, i) => ("status " + k, ColorFor(k, i))).ToList());
+        // The legend column is narrow: "none" gets a short name there, the bars and tables below spell it out.
+        Legend(svg, keys.Select((k, i) => (k == "none" ? "none = exception" : "status " + k, ColorFor(k, i))).ToList());
         Markers(svg, markers, xMax);
         WindowLabels(svg, windows, xMax);
         return svg.Append("</svg>").ToString();
@@ -86,14 +87,20 @@ internal static partial class SvgCharts
         var max = Math.Max(rows.Select(r => r.Ok + r.Fail).DefaultIfEmpty(0).Max(), 1);
         var svg = new StringBuilder(F("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">", Width, height, Enc(title)));
         svg.Append(F("<text x=\"{0}\" y=\"18\" class=\"title\">{1}</text>", Left, Enc(title)));
-        const int labelW = 160, barW = Width - labelW - 260;
+        // The label column fits the longest label (tags combine fault names: "slow-dependency + token-expiry"), up to
+        // a limit past which a label is shortened with an ellipsis; the full text stays in its tooltip.
+        const int maxLabelW = 420;
+        var labelW = (int)Math.Ceiling(Math.Clamp(rows.Select(r => TextWidth(r.Label)).DefaultIfEmpty(0).Max() + 16, 160, maxLabelW));
+        var barW = Width - labelW - 260;
         for (var i = 0; i < rows.Count; i++)
         {
             var (label, ok, fail) = rows[i];
             var y = Top + 10 + i * rowH;
             var okW = barW * (double)ok / max;
             var failW = barW * (double)fail / max;
-            svg.Append(F("<text x=\"{0}\" y=\"{1}\" text-anchor=\"end\" class=\"axis\">{2}</text>", labelW - 8, y + 16, Enc(label)));
+            var fits = TextWidth(label) + 16 <= labelW;
+            var shown = fits ? label : label[..Math.Max((int)((labelW - 16) / TextWidth("x")) - 1, 1)] + "…";
+            svg.Append(F("<text x=\"{0}\" y=\"{1}\" text-anchor=\"end\" class=\"axis\"><title>{2}</title>{3}</text>", labelW - 8, y + 16, Enc(label), Enc(shown)));
             svg.Append(F("<rect x=\"{0}\" y=\"{1}\" width=\"{2:0.#}\" height=\"18\" fill=\"#16a34a\"><title>ok {3}</title></rect>", labelW, y + 3, okW, ok));
             svg.Append(F("<rect x=\"{0:0.#}\" y=\"{1}\" width=\"{2:0.#}\" height=\"18\" fill=\"#dc2626\"><title>fail {3}</title></rect>", labelW + okW, y + 3, failW, fail));
             svg.Append(F("<text x=\"{0:0.#}\" y=\"{1}\" class=\"axis\">ok {2} · fail {3}</text>", labelW + okW + failW + 8, y + 16, ok, fail));
@@ -135,20 +142,60 @@ internal static partial class SvgCharts
 
     private static void Markers(StringBuilder svg, IReadOnlyList<TimelineMarker> markers, double xMax)
     {
-        for (var i = 0; i < markers.Count; i++)
+        // Markers closer than a few pixels (a breaker half-opening and closing in the same second) would draw one
+        // thick double line with two labels: draw one line, labelled "half-open → closed", exact times in the tooltip.
+        var groups = new List<List<TimelineMarker>>();
+        foreach (var marker in markers.OrderBy(m => m.AtSeconds))
         {
-            var x = X(markers[i].AtSeconds, xMax);
-            svg.Append(F("<line x1=\"{0:0.#}\" y1=\"{1}\" x2=\"{0:0.#}\" y2=\"{2}\" class=\"marker\"/>", x, Top, Top + PlotH));
-            svg.Append(F("<text x=\"{0:0.#}\" y=\"{1}\" class=\"markerlabel\">{2}</text>", x + 3, Top + 12 + (i % 3) * 12, Enc(markers[i].Label)));
+            if (groups.Count > 0 && X(marker.AtSeconds, xMax) - X(groups[^1][0].AtSeconds, xMax) < MergeDistance)
+                groups[^1].Add(marker);
+            else
+                groups.Add([marker]);
+        }
+
+        // Labels go in rows: each takes the first row where it clears the label before it, so labels never overprint.
+        var rowEnds = new List<double>();
+        foreach (var group in groups)
+        {
+            var x = X(group[0].AtSeconds, xMax);
+            var label = string.Join(" → ", group.Select(m => m.Label));
+            var row = rowEnds.FindIndex(end => end < x);
+            if (row < 0)
+            {
+                row = rowEnds.Count;
+                rowEnds.Add(0);
+            }
+            rowEnds[row] = x + 3 + TextWidth(label) + 4;
+            var tooltip = string.Join("; ", group.Select(m => F("{0} at {1:0.00} s", m.Label, m.AtSeconds)));
+            svg.Append(F("<line x1=\"{0:0.#}\" y1=\"{1}\" x2=\"{0:0.#}\" y2=\"{2}\" class=\"marker\"><title>{3}</title></line>", x, Top, Top + PlotH, Enc(tooltip)));
+            svg.Append(F("<text x=\"{0:0.#}\" y=\"{1}\" class=\"markerlabel\"><title>{2}</title>{3}</text>", x + 3, Top + 12 + row * 12, Enc(tooltip), Enc(label)));
         }
     }
 
-    private static string ColorFor(string statusLabel, int index) => statusLabel switch
+    /// <summary>Markers closer than this many pixels share one line.</summary>
+    private const double MergeDistance = 6;
+
+    /// <summary>The width of an 11 px label, estimated (no layout engine here): generous, so estimates never overlap.</summary>
+    internal static double TextWidth(string text) => text.Length * 6.4;
+
+    /// <summary>How a status label reads in a legend or a row: "none" means the call ended in an exception, no response.</summary>
+    public static string StatusName(string statusLabel) =>
+        statusLabel == "none" ? "none (exception, no response)" : statusLabel;
+
+    // Codes that mean different things get different colours (a 401 is not a 429); other codes take their class's colour.
+    private static readonly Dictionary<string, string> StatusColors = new(StringComparer.Ordinal)
+    {
+        ["200"] = "#16a34a", ["400"] = "#a16207", ["401"] = "#db2777", ["403"] = "#9d174d", ["404"] = "#0d9488", ["408"] = "#c2410c",
+        ["429"] = "#d97706", ["500"] = "#991b1b", ["502"] = "#f87171", ["503"] = "#dc2626", ["504"] = "#7f1d1d",
+        ["none"] = "#6b7280",
+    };
+
+    internal static string ColorFor(string statusLabel, int index) => StatusColors.TryGetValue(statusLabel, out var color) ? color : statusLabel switch
     {
         var s when s.StartsWith('2') => index == 0 ? "#16a34a" : "#4ade80",
         var s when s.StartsWith('3') => "#0891b2",
-        var s when s.StartsWith('4') => "#d97706",
-        var s when s.StartsWith('5') => "#dc2626",
+        var s when s.StartsWith('4') => "#ea580c",
+        var s when s.StartsWith('5') => "#b91c1c",
         _ => "#6b7280",
     };
 

@@ -10,17 +10,19 @@ namespace FaultLab.Replay.Redaction;
 /// </summary>
 internal static class JsonRedactor
 {
-    public static void Redact(JsonNode? root, ISet<string> fields, string placeholder)
+    /// <summary>Redacts <paramref name="fields"/> (case-sensitive names or paths) and <paramref name="namesAnyCase"/> (plain names, any depth, any case).</summary>
+    public static void Redact(JsonNode? root, ISet<string> fields, string placeholder, ISet<string>? namesAnyCase = null)
     {
-        if (root is null || fields.Count == 0)
+        if (root is null || (fields.Count == 0 && (namesAnyCase is null || namesAnyCase.Count == 0)))
         {
             return;
         }
 
         var anywhere = fields.Where(f => !IsPath(f)).ToHashSet(StringComparer.Ordinal);
+        var anyCase = new HashSet<string>(namesAnyCase ?? Enumerable.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         var paths = fields.Where(IsPath).Select(f => f.StartsWith("$.", StringComparison.Ordinal) ? f[2..] : f)
             .Select(f => f.Split('.')).ToList();
-        Walk(root, [], anywhere, paths, placeholder);
+        Walk(root, [], name => anywhere.Contains(name) || anyCase.Contains(name), paths, placeholder);
     }
 
     /// <summary>
@@ -28,9 +30,9 @@ internal static class JsonRedactor
     /// therefore stored as text: every value of a property named like a field's last segment is replaced, at any
     /// depth. Coarser than <see cref="Redact"/>, but a field that was asked to be redacted never reaches the disk.
     /// </summary>
-    public static string RedactText(string text, ISet<string> fields, string placeholder)
+    public static string RedactText(string text, ISet<string> fields, string placeholder, ISet<string>? namesAnyCase = null)
     {
-        if (fields.Count == 0 || text.Length == 0)
+        if (text.Length == 0)
         {
             return text;
         }
@@ -39,32 +41,42 @@ internal static class JsonRedactor
         var names = fields.Select(f => f.Split('.')[^1]).Where(n => n.Length > 0 && n != "$").Distinct(StringComparer.Ordinal);
         foreach (string name in names)
         {
-            string key = $"\"{name}\"";
-            var output = new StringBuilder(text.Length);
-            int copied = 0;
-            for (int at = text.IndexOf(key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(key, at + 1, StringComparison.Ordinal))
-            {
-                if (at < copied || (at > 0 && text[at - 1] == '\\'))
-                {
-                    continue;
-                }
+            text = RedactName(text, name, replacement, StringComparison.Ordinal);
+        }
 
-                int colon = SkipWhitespace(text, at + key.Length);
-                if (colon >= text.Length || text[colon] != ':')
-                {
-                    continue;
-                }
-
-                int start = SkipWhitespace(text, colon + 1);
-                int end = ValueEnd(text, start);
-                output.Append(text, copied, start - copied).Append(replacement);
-                copied = end;
-            }
-
-            text = output.Append(text, copied, text.Length - copied).ToString();
+        foreach (string name in namesAnyCase ?? Enumerable.Empty<string>())
+        {
+            text = RedactName(text, name, replacement, StringComparison.OrdinalIgnoreCase);
         }
 
         return text;
+    }
+
+    private static string RedactName(string text, string name, string replacement, StringComparison comparison)
+    {
+        string key = $"\"{name}\"";
+        var output = new StringBuilder(text.Length);
+        int copied = 0;
+        for (int at = text.IndexOf(key, comparison); at >= 0; at = text.IndexOf(key, at + 1, comparison))
+        {
+            if (at < copied || (at > 0 && text[at - 1] == '\\'))
+            {
+                continue;
+            }
+
+            int colon = SkipWhitespace(text, at + key.Length);
+            if (colon >= text.Length || text[colon] != ':')
+            {
+                continue;
+            }
+
+            int start = SkipWhitespace(text, colon + 1);
+            int end = ValueEnd(text, start);
+            output.Append(text, copied, start - copied).Append(replacement);
+            copied = end;
+        }
+
+        return output.Append(text, copied, text.Length - copied).ToString();
     }
 
     private static int SkipWhitespace(string text, int i)
@@ -140,7 +152,7 @@ internal static class JsonRedactor
 
     private static bool IsPath(string field) => field.Contains('.', StringComparison.Ordinal);
 
-    private static void Walk(JsonNode node, List<string> path, HashSet<string> anywhere, List<string[]> paths, string placeholder)
+    private static void Walk(JsonNode node, List<string> path, Func<string, bool> anywhere, List<string[]> paths, string placeholder)
     {
         switch (node)
         {
@@ -156,7 +168,7 @@ internal static class JsonRedactor
                 foreach (string name in obj.Select(p => p.Key).ToList())
                 {
                     path.Add(name);
-                    if (anywhere.Contains(name) || paths.Any(p => p.SequenceEqual(path, StringComparer.Ordinal)))
+                    if (anywhere(name) || paths.Any(p => p.SequenceEqual(path, StringComparer.Ordinal)))
                     {
                         obj[name] = placeholder;
                     }

@@ -9,9 +9,19 @@ namespace FaultLab.Replay.Redaction;
 /// </summary>
 internal sealed class Redactor(CassetteRedaction settings)
 {
+    private static readonly HashSet<string> WellKnown = new(CassetteRedaction.WellKnownSecretNames, StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> None = new(StringComparer.OrdinalIgnoreCase);
+
+    // Read when used, not captured: the settings stay live until the cassette is first used.
+    private ISet<string> AnyCaseNames => settings.RedactWellKnownSecrets ? WellKnown : None;
+
+    private ISet<string> QueryNames => settings.RedactWellKnownSecrets
+        ? new HashSet<string>(settings.QueryParameters.Concat(WellKnown), StringComparer.OrdinalIgnoreCase)
+        : settings.QueryParameters;
+
     public void Redact(RequestRecord request)
     {
-        request.Uri = RedactUserInfo(QueryString.RedactUri(request.Uri, settings.QueryParameters, settings.Placeholder));
+        request.Uri = RedactUserInfo(QueryString.RedactUri(request.Uri, QueryNames, settings.Placeholder));
         RedactHeaders(request.Headers);
         RedactBody(request.Body, request.Headers);
     }
@@ -49,16 +59,16 @@ internal sealed class Redactor(CassetteRedaction settings)
         if (body?.Encoding == BodyRecord.JsonEncoding)
         {
             // A bare JSON string or number at the root has no field to redact.
-            JsonRedactor.Redact(body.Json, settings.JsonFields, settings.Placeholder);
+            JsonRedactor.Redact(body.Json, settings.JsonFields, settings.Placeholder, AnyCaseNames);
         }
         else if (body?.Encoding == BodyRecord.TextEncoding && body.Text is not null && IsForm(headers))
         {
-            body.Text = QueryString.Redact(body.Text, settings.QueryParameters, settings.Placeholder);
+            body.Text = QueryString.Redact(body.Text, QueryNames, settings.Placeholder);
         }
         else if (body?.Encoding == BodyRecord.TextEncoding && body.Text is not null && LooksJson(headers, body.Text))
         {
             // JSON that did not parse (duplicate names, trailing comma, cut off) is stored as text: redact it as text.
-            body.Text = JsonRedactor.RedactText(body.Text, settings.JsonFields, settings.Placeholder);
+            body.Text = JsonRedactor.RedactText(body.Text, settings.JsonFields, settings.Placeholder, AnyCaseNames);
         }
     }
 

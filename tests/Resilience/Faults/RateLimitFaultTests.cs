@@ -34,9 +34,15 @@ public sealed class RateLimitFaultTests
     }
 
     [Fact]
-    public async Task Token_bucket_refills_one_token_per_period_and_retry_after_points_at_the_next_token()
+    public async Task Token_bucket_with_one_token_per_period_refills_slowly_and_retry_after_points_at_the_next_token()
     {
-        using var clients = Clients.Create(f => f.AddRateLimit(2, TimeSpan.FromSeconds(1), RateLimitAlgorithm.TokenBucket));
+        using var clients = Clients.Create(f => f.AddRateLimit(r =>
+        {
+            r.Algorithm = RateLimitAlgorithm.TokenBucket;
+            r.PermitLimit = 2;
+            r.Window = TimeSpan.FromSeconds(1);
+            r.TokensPerPeriod = 1; // bursts of 2, sustained 1 per second (the default refills all 2 each second)
+        }));
         var client = clients.Client;
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/a")).StatusCode);

@@ -22,8 +22,12 @@ public sealed class RateLimitFault : Fault
     /// <summary>Gets or sets the window (the replenishment period for a token bucket).</summary>
     public TimeSpan Window { get; set; }
 
-    /// <summary>Gets or sets the tokens added per period (token bucket only). Defaults to 1.</summary>
-    public int TokensPerPeriod { get; set; } = 1;
+    /// <summary>
+    /// Gets or sets the tokens added per period (token bucket only). Defaults to <see langword="null"/>:
+    /// <see cref="PermitLimit"/> tokens per <see cref="Window"/>, so "20 per 1 s" sustains 20 requests a second;
+    /// set a smaller value for a bucket that allows bursts of <see cref="PermitLimit"/> but refills more slowly.
+    /// </summary>
+    public int? TokensPerPeriod { get; set; }
 
     /// <summary>Gets or sets the segments per window (sliding window only). Defaults to 4.</summary>
     public int SegmentsPerWindow { get; set; } = 4;
@@ -50,7 +54,7 @@ public sealed class RateLimitFault : Fault
             errors.Add($"{path[nameof(Window)]}: must be positive (was {Window}).");
         }
 
-        if (Algorithm == RateLimitAlgorithm.TokenBucket && TokensPerPeriod <= 0)
+        if (Algorithm == RateLimitAlgorithm.TokenBucket && TokensPerPeriod is <= 0)
         {
             errors.Add($"{path[nameof(TokensPerPeriod)]}: must be positive (was {TokensPerPeriod}).");
         }

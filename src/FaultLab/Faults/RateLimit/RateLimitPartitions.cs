@@ -21,7 +21,7 @@ internal sealed class RateLimitPartitions(RateLimitFault fault, TimeProvider clo
 
     private ClockedRateLimiter Create() => fault.Algorithm switch
     {
-        RateLimitAlgorithm.TokenBucket => new TokenBucketClockedLimiter(clock, fault.PermitLimit, fault.Window, fault.TokensPerPeriod),
+        RateLimitAlgorithm.TokenBucket => new TokenBucketClockedLimiter(clock, fault.PermitLimit, fault.Window, fault.TokensPerPeriod ?? fault.PermitLimit),
         RateLimitAlgorithm.SlidingWindow => new SlidingWindowClockedLimiter(clock, fault.PermitLimit, fault.Window, fault.SegmentsPerWindow),
         _ => new FixedWindowClockedLimiter(clock, fault.PermitLimit, fault.Window),
     };
