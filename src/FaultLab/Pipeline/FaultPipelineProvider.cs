@@ -23,7 +23,6 @@ internal sealed class FaultPipelineProvider : IDisposable
     private volatile FaultPipeline? _current;
     private string? _builtFrom;
     private bool _warnedActive;
-    private bool _warnedProduction;
 
     public FaultPipelineProvider(string clientName, string optionsName, IOptionsMonitor<FaultInjectionOptions> monitor,
         TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger)
@@ -34,6 +33,7 @@ internal sealed class FaultPipelineProvider : IDisposable
         _telemetry = telemetry;
         _environment = environment;
         _logger = logger;
+        Guard = new ProductionGuard(clientName, logger);
         var options = monitor.Get(optionsName);
         _builtFrom = options.SourceSnapshot;
         _current = Build(options);
@@ -58,6 +58,9 @@ internal sealed class FaultPipelineProvider : IDisposable
     public FaultPipeline? Current => _current;
 
     public FaultTelemetry Telemetry => _telemetry;
+
+    /// <summary>Gets the client's Production guard: its handler's first request explains a refusal.</summary>
+    public ProductionGuard Guard { get; }
 
     public void Dispose()
     {
@@ -111,14 +114,8 @@ internal sealed class FaultPipelineProvider : IDisposable
             return null;
         }
 
-        if (ProductionGuard.Refuses(options, _environment?.EnvironmentName ?? ProductionGuard.ProcessEnvironment()))
+        if (Guard.Refuses(options, _environment))
         {
-            if (!_warnedProduction)
-            {
-                _warnedProduction = true;
-                FaultTelemetry.LogRefusedInProduction(_logger, _clientName);
-            }
-
             return null;
         }
 
