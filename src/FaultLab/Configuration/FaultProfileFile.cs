@@ -77,11 +77,8 @@ public static class FaultProfileFile
     }
 
     /// <summary>Writes a configuration path (<c>FaultLab:Faults:0:Rate</c>) as a JSON path (<c>$.FaultLab.Faults[0].Rate</c>).</summary>
-    /// <param name="configurationPath">The configuration path.</param>
-    /// <returns>The JSON path.</returns>
-    public static string ToJsonPath(string configurationPath)
+    internal static string ToJsonPath(string configurationPath)
     {
-        ArgumentNullException.ThrowIfNull(configurationPath);
         var json = new StringBuilder("$");
         foreach (string part in configurationPath.Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
