@@ -15,6 +15,7 @@ internal static class CliApp
             RunCommand.Create(console),
             ValidateCommand.Create(console),
             ProxyCommand.Create(console),
+            ProfileCommand.Create(console),
         };
         root.Options.Add(verbose);
 

@@ -29,6 +29,7 @@ public static class FaultAwareStep
         try
         {
             InjectedFault.Track(request); // hedged clones share the log, so the call is tagged with their faults too
+            AttemptRecorder.Track(request); // ... and the attempt log, so their attempts count as the same call's
             using var response = await client.SendAsync(request, context.CancellationToken).ConfigureAwait(false);
             byte[] body = await response.Content.ReadAsByteArrayAsync(context.CancellationToken).ConfigureAwait(false);
             string tag = Tag(request, isFallback?.Invoke(response) == true);

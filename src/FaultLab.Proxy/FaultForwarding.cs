@@ -8,9 +8,11 @@ internal sealed class FaultForwarding(IHttpForwarder forwarder, HttpMessageInvok
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        using var activity = ProxyActivity.Start(context);
         ForwarderError error = await forwarder.SendAsync(context, upstream, invoker, config, FaultTransformer.Instance).ConfigureAwait(false);
         if (error == ForwarderError.None)
         {
+            activity?.SetTag("http.response.status_code", context.Response.StatusCode);
             return;
         }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using FaultLab.Control;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace FaultLab.Proxy;
@@ -23,6 +24,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private WebApplication? _app;
     private HttpMessageInvoker? _invoker;
     private Uri? _address;
+    private FaultControlServer? _control;
 
     /// <summary>Initializes a new instance of the <see cref="FaultProxy"/> class; call <see cref="StartAsync(CancellationToken)"/> to listen.</summary>
     /// <param name="options">The upstream, the profile and the port.</param>
@@ -36,7 +38,26 @@ public sealed class FaultProxy : IAsyncDisposable
         }
 
         _options = options;
+        Profile = new LiveFaultProfile(options.Profile);
+        Controller = new FaultController(Profile, new FaultControllerOptions
+        {
+            ClientName = options.ClientName,
+            LeaseDuration = options.LeaseDuration,
+            TimeProvider = options.TimeProvider,
+        });
     }
+
+    /// <summary>Gets the controller of the proxy's faults: list, add, remove, switch off, lease. The control API
+    /// (<see cref="FaultProxyOptions.ControlPort"/>) serves exactly this controller.</summary>
+    public FaultController Controller { get; }
+
+    /// <summary>Gets the control API's base address (for <see cref="FaultControlClient"/>), or <see langword="null"/>
+    /// when <see cref="FaultProxyOptions.ControlPort"/> is not set or the proxy is not started.</summary>
+    public Uri? ControlAddress => _control?.Address;
+
+    /// <summary>Gets the profile the proxy applies: <see cref="FaultProxyOptions.Profile"/> until a control API (or the
+    /// code that owns the proxy) replaces it with <see cref="LiveFaultProfile.Set"/>; the next request sees the change.</summary>
+    public LiveFaultProfile Profile { get; }
 
     /// <summary>Gets the address the proxy listens on, for example <c>http://127.0.0.1:50123/</c>.</summary>
     /// <exception cref="InvalidOperationException">The proxy is not started.</exception>
@@ -90,7 +111,7 @@ public sealed class FaultProxy : IAsyncDisposable
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
 
-        _invoker = UpstreamInvoker.Create(_options);
+        _invoker = UpstreamInvoker.Create(_options, Profile);
         var app = builder.Build();
         var forwarding = new FaultForwarding(app.Services.GetRequiredService<IHttpForwarder>(), _invoker,
             _options.Upstream!.AbsoluteUri, new ForwarderRequestConfig { ActivityTimeout = _options.HangLimit });
@@ -101,6 +122,10 @@ public sealed class FaultProxy : IAsyncDisposable
         string listening = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         _address = new Uri(listening.EndsWith('/') ? listening : listening + "/");
+        if (_options.ControlPort is { } controlPort)
+        {
+            _control = await FaultControlServer.StartAsync(Controller, controlPort, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stops listening; requests in flight get a short grace period.</summary>
@@ -126,6 +151,13 @@ public sealed class FaultProxy : IAsyncDisposable
             await app.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_control is { } control)
+        {
+            _control = null;
+            await control.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Controller.Dispose();
         _invoker?.Dispose();
         _invoker = null;
         _address = null;

@@ -20,6 +20,23 @@ public sealed class FaultProxyOptions
     /// closes the client's connection. Defaults to 100 s, YARP's own activity timeout.</summary>
     public TimeSpan HangLimit { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>Gets or sets the client name the proxy's faults and forwarded requests are reported under (telemetry tag
+    /// <c>faultlab.client</c>, logs, <see cref="FaultLab.Control.FaultController.GetCounters"/>). Defaults to <c>proxy</c>.</summary>
+    public string ClientName { get; set; } = "proxy";
+
+    /// <summary>Gets or sets the header-controlled faults a request may ask for (off unless set and enabled; see
+    /// <see cref="FaultLab.Control.HeaderFaultOptions"/>). They apply before the profile's faults.</summary>
+    public FaultLab.Control.HeaderFaultOptions? HeaderFaults { get; set; }
+
+    /// <summary>Gets or sets the port of the live control API on 127.0.0.1 (see <see cref="FaultLab.Control.FaultControlEndpoints"/>);
+    /// 0 picks a free one. Defaults to <see langword="null"/>: no control API (the proxy's owner can still use
+    /// <see cref="FaultProxy.Controller"/>).</summary>
+    public int? ControlPort { get; set; }
+
+    /// <summary>Gets or sets how long a control lease lives without renewal before its faults are removed (the
+    /// dead-man switch). Defaults to 30 seconds.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets or sets where the proxy and the injected faults are logged; nothing is logged when omitted.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
@@ -41,6 +58,16 @@ public sealed class FaultProxyOptions
             errors.Add($"{nameof(Port)}: must be from 0 to 65535 (was {Port}).");
         }
 
+        if (ControlPort is < 0 or > 65535)
+        {
+            errors.Add($"{nameof(ControlPort)}: must be from 0 to 65535 (was {ControlPort}).");
+        }
+
+        if (LeaseDuration <= TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(LeaseDuration)}: must be positive (was {LeaseDuration}).");
+        }
+
         if (HangLimit <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(HangLimit)}: must be positive (was {HangLimit}).");
@@ -53,6 +80,11 @@ public sealed class FaultProxyOptions
         else
         {
             errors.AddRange(Profile.Validate());
+        }
+
+        if (HeaderFaults is not null)
+        {
+            errors.AddRange(HeaderFaults.Validate().Select(e => $"{nameof(HeaderFaults)}:{e}"));
         }
 
         return errors;

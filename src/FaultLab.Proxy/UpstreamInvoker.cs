@@ -11,7 +11,7 @@ namespace FaultLab.Proxy;
 /// </summary>
 internal static class UpstreamInvoker
 {
-    public static HttpMessageInvoker Create(FaultProxyOptions options)
+    public static HttpMessageInvoker Create(FaultProxyOptions options, LiveFaultProfile profile)
     {
         // YARP's recommended settings: a proxy relays redirects, cookies and compressed bodies untouched.
         var transport = new SocketsHttpHandler
@@ -25,25 +25,14 @@ internal static class UpstreamInvoker
             ConnectTimeout = TimeSpan.FromSeconds(15),
         };
 
-        FaultInjectionOptions profile = options.Profile;
-        var faults = FaultInjection.CreateHandler(
-            builder =>
-            {
-                // The public builder takes the already bound and validated profile as is: same fault instances,
-                // same seed, so the decisions are the ones the profile makes in-process.
-                builder.Options.Enabled = profile.Enabled;
-                builder.Options.AllowInProduction = profile.AllowInProduction;
-                builder.Options.Seed = profile.Seed;
-                foreach (Fault fault in profile.Faults)
-                {
-                    builder.AddFault(fault);
-                }
-            },
-            transport,
-            options.TimeProvider,
-            options.LoggerFactory,
-            clientName: "proxy");
+        // The live profile starts from the already bound and validated profile as is: same fault instances, same
+        // seed, so the decisions are the ones the profile makes in-process; a control API may replace it later.
+        var faults = FaultInjection.CreateHandler(profile, transport, options.TimeProvider, options.LoggerFactory, options.ClientName);
 
-        return new HttpMessageInvoker(faults, disposeHandler: true);
+        // Header-requested faults sit above the profile's, so the profile still applies to what they let through.
+        HttpMessageHandler outermost = options.HeaderFaults is { } headerFaults
+            ? FaultLab.Control.HeaderFaults.CreateHandler(headerFaults, faults, options.TimeProvider, options.LoggerFactory, options.ClientName)
+            : faults;
+        return new HttpMessageInvoker(outermost, disposeHandler: true);
     }
 }

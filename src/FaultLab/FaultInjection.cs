@@ -35,6 +35,25 @@ public static class FaultInjection
         return new FaultInjectionHandler(() => pipeline, telemetry, clientName, guard) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
     }
 
+    /// <summary>Builds a fault-injecting handler whose faults follow a <see cref="LiveFaultProfile"/>: each
+    /// <see cref="LiveFaultProfile.Set"/> or <see cref="LiveFaultProfile.Reset"/> takes effect on the next request.
+    /// Put it directly above the primary handler (innermost).</summary>
+    /// <param name="profile">The live profile; its baseline applies until an override is set.</param>
+    /// <param name="innerHandler">The primary handler; a new <see cref="SocketsHttpHandler"/> when omitted.</param>
+    /// <param name="timeProvider">The clock for delays, schedules and limits; the system clock when omitted.</param>
+    /// <param name="loggerFactory">Where injected faults are logged.</param>
+    /// <param name="clientName">The client name reported in telemetry.</param>
+    /// <returns>The handler.</returns>
+    public static DelegatingHandler CreateHandler(LiveFaultProfile profile, HttpMessageHandler? innerHandler = null,
+        TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string clientName = "default")
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var telemetry = Telemetry(loggerFactory, null);
+        var source = new LivePipelineSource(profile, clientName, timeProvider ?? TimeProvider.System, telemetry,
+            ProductionGuard.ProcessEnvironment(), Logger(loggerFactory));
+        return new FaultInjectionHandler(() => source.Current, telemetry, clientName, source.Guard) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
+    }
+
     /// <summary>Adds the faults to a hand-built pipeline, using its <see cref="ResiliencePipelineBuilderBase.TimeProvider"/>.
     /// Targeting and realistic messages read the request from the context
     /// (<c>ResilienceContext.SetRequestMessage</c>, which the resilience handlers set for you).</summary>

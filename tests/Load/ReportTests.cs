@@ -40,7 +40,7 @@ public sealed class ReportTests : IDisposable
         };
         var result = await LoadTest.RunAsync(options, scenario);
 
-        Assert.Equal(4, result.ReportFiles.Count);
+        Assert.Equal(6, result.ReportFiles.Count); // md, json, html, hlog, csv, txt
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "load-report.json")));
         var s = json.RootElement.GetProperty("scenarios")[0];
         Assert.Equal("mixed", s.GetProperty("name").GetString());
@@ -67,6 +67,9 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("| measured (raw) |", md);
         Assert.Contains("p99 <= 5 ms", md);
         Assert.Contains("| retry amplification | 1.25 |", md);
+
+        Assert.StartsWith("mixed,,", File.ReadAllLines(Path.Combine(_folder, "load-report.csv"))[1], StringComparison.Ordinal);
+        Assert.Contains("retry amplification", File.ReadAllText(Path.Combine(_folder, "load-report.txt")));
 
         var intervals = HdrIntervalLogReader.Read(Path.Combine(_folder, "load-report.hlog"));
         Assert.Equal(result["mixed"].Stats.MeasuredHistogram!.TotalCount, HdrIntervalLogReader.Sum(intervals, "mixed").TotalCount);

@@ -36,9 +36,11 @@ internal sealed class Clients : IAsyncDisposable
 
     public HttpClient this[string name] => _provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
 
-    /// <summary>Registers a named client whose base address is the dependency.</summary>
+    /// <summary>Registers a named client whose base address is the dependency, its attempts recorded into
+    /// <see cref="LoadRun.Recorder"/> (the measures count from their construction, so a recorder shared by several
+    /// tests' clients of one name still yields each run's own figures: the tests run one at a time).</summary>
     public static IHttpClientBuilder Add(IServiceCollection services, string name, Dependency dependency) =>
-        services.AddHttpClient(name, c => c.BaseAddress = dependency.BaseAddress);
+        services.AddHttpClient(name, c => c.BaseAddress = dependency.BaseAddress).RecordAttempts(LoadRun.Recorder(name));
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }

@@ -67,8 +67,14 @@ public sealed class FallbackTests(ITestOutputHelper output)
 
         // Nothing reached the dependency: it was "down" for the whole run.
         Assert.Equal(0, dependency.Requests);
-        Assert.Equal(0, f.Metric(ResilienceMeasures.Amplification));
-        Assert.Equal(0, n.Metric(ResilienceMeasures.Amplification));
+        Assert.Equal(0, f.Metric(ResilienceMeasures.ForwardedPerCall));
+        Assert.Equal(0, n.Metric(ResilienceMeasures.ForwardedPerCall));
+
+        // ...yet the clients did send attempts: every one was refused by the injected outage. Amplification counts
+        // them (first tries and retries; the calls an open breaker rejected made none), all stopped by the fault.
+        Assert.True(n.Metric(ResilienceMeasures.Amplification) > 0, $"no-fallback amplification {n.Metric(ResilienceMeasures.Amplification)}");
+        Assert.Equal(n.Metric(ResilienceMeasures.Amplification), n.Metric(ResilienceMeasures.StoppedByFaultPerCall), 9);
+        Assert.Equal(f.Metric(ResilienceMeasures.Amplification), f.Metric(ResilienceMeasures.StoppedByFaultPerCall), 9);
     }
 
     private static void Standard(IHttpClientBuilder client) => client.AddStandardResilienceHandler(o =>

@@ -66,9 +66,18 @@ public sealed class HedgingTests(ITestOutputHelper output)
         // server's count and FaultLab's "forwarded" figure agree to within the attempts cancelled in flight.
         double hedgesPerCall = h.Metric(ResilienceMeasures.Hedges) / h.Stats.Count;
         Assert.InRange(hedgesPerCall, 0.2, 0.6);
-        double amplification = h.Metric(ResilienceMeasures.Amplification);
+        double amplification = h.Metric(ResilienceMeasures.ForwardedPerCall);
         Assert.InRange(amplification, 1.0, 1.0 + hedgesPerCall);
-        Assert.InRange(p.Metric(ResilienceMeasures.Amplification), 0.999, 1.0);
+        Assert.InRange(p.Metric(ResilienceMeasures.ForwardedPerCall), 0.999, 1.0);
+
+        // What the client sent, counted below the hedging handler: the first attempt of every call plus every hedge
+        // (retry amplification ≈ 1 + hedges per call), of which the losing hedges cancelled during their injected
+        // delay never reached the dependency (they show as stopped by an injected fault, not as forwarded).
+        double sent = h.Metric(ResilienceMeasures.Amplification);
+        output.WriteLine($"hedged: sent {sent:0.000}/call, forwarded {amplification:0.000}/call, stopped {h.Metric(ResilienceMeasures.StoppedByFaultPerCall):0.000}/call");
+        Assert.InRange(sent, 1 + hedgesPerCall - 0.02, 1 + hedgesPerCall + 0.02);
+        Assert.Equal(sent, amplification + h.Metric(ResilienceMeasures.StoppedByFaultPerCall), 9);
+        Assert.Equal(1.0, p.Metric(ResilienceMeasures.Amplification), 3);
         long forwarded = seen["hedged"].ForwardedToDependency + seen["plain"].ForwardedToDependency;
         output.WriteLine($"dependency saw {dependency.Requests}; FaultLab forwarded {forwarded}; hedged amplification {amplification:0.000}, hedges/call {hedgesPerCall:0.000}");
         Assert.InRange(dependency.Requests, forwarded * 0.99, forwarded);

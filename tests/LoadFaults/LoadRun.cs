@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FaultLab.Load;
 using FaultLab.Load.Resilience;
 
@@ -9,6 +10,11 @@ internal static class LoadRun
     /// <summary>The header the tests' fallbacks put on what they serve, so the step can tag it.</summary>
     public const string FallbackHeader = "X-Fallback";
 
+    private static readonly ConcurrentDictionary<string, AttemptRecorder> Recorders = new(StringComparer.Ordinal);
+
+    /// <summary>The attempt recorder of the client named <paramref name="client"/> (see <see cref="Clients.Add"/>).</summary>
+    public static AttemptRecorder Recorder(string client) => Recorders.GetOrAdd(client, _ => new AttemptRecorder());
+
     /// <summary>A scenario that GETs <c>/orders/{n}</c> through <paramref name="client"/>, tagged by the faults behind each outcome.</summary>
     public static Scenario Orders(string name, HttpClient client) =>
         Scenario.Create(name, ctx => FaultAwareStep.SendAsync(client,
@@ -17,9 +23,19 @@ internal static class LoadRun
 
     /// <summary>Runs the scenarios with one <see cref="ResilienceMeasures"/> each (scenario name = client name), silently.</summary>
     public static async Task<(LoadTestResult Result, IReadOnlyDictionary<string, ResilienceSnapshot> Seen)> RunAsync(
-        string? reportsFolder, params Scenario[] scenarios)
+        string? reportsFolder, params Scenario[] scenarios) =>
+        await RunAsync(reportsFolder, _ => { }, scenarios);
+
+    /// <summary>Runs the scenarios with one <see cref="ResilienceMeasures"/> each, set up by <paramref name="configure"/> first.</summary>
+    public static async Task<(LoadTestResult Result, IReadOnlyDictionary<string, ResilienceSnapshot> Seen)> RunAsync(
+        string? reportsFolder, Action<ResilienceMeasures> configure, params Scenario[] scenarios)
     {
-        var measures = scenarios.ToDictionary(s => s.Name, s => new ResilienceMeasures(s.Name, s.Name));
+        var measures = scenarios.ToDictionary(s => s.Name, s => new ResilienceMeasures(s.Name, s.Name, Recorder(s.Name)));
+        foreach (var m in measures.Values)
+        {
+            configure(m);
+        }
+
         try
         {
             var result = await LoadTest.RunAsync(new LoadTestOptions

@@ -15,6 +15,7 @@ public sealed class OutageTests(ITestOutputHelper output)
     public async Task A_3_s_outage_opens_the_breaker_calls_fail_fast_and_the_service_recovers_after_the_window()
     {
         TimeSpan outageStart = TimeSpan.FromSeconds(3), outageLength = TimeSpan.FromSeconds(3);
+        var outage = new OutageFault { Schedule = new FaultSchedule { Start = outageStart, Duration = outageLength } };
         await using var dependency = await Dependency.StartAsync();
         await using var clients = new Clients(dependency, services =>
         {
@@ -34,13 +35,14 @@ public sealed class OutageTests(ITestOutputHelper output)
                 o.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(1);
                 o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
             });
-            client.AddFaultInjection(f => f.WithSeed(11).AddOutage(outageStart, outageLength));
+            client.AddFaultInjection(f => f.WithSeed(11).AddFault(outage));
         });
 
         // Warm up first, then resolve the client under test: its fault schedule (the outage window) runs from the
         // moment its handler is created, so the window lines up with the run's timeline.
         await clients.WarmUpAsync(dependency);
 
+        var profileStarted = TimeProvider.System.GetUtcNow(); // the outage's schedule runs from the client's first resolution
         var scenario = LoadRun.Orders("orders", clients["orders"])
             .WithLoadSimulations(Simulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)))
             .WithMaxConcurrency(200)
@@ -52,7 +54,8 @@ public sealed class OutageTests(ITestOutputHelper output)
         }
 
         long started = Stopwatch.GetTimestamp();
-        var (result, seen) = await LoadRun.RunAsync(ReportsFolder, scenario);
+        ResilienceMeasures? measures = null;
+        var (result, seen) = await LoadRun.RunAsync(ReportsFolder, m => measures = m.MarkFaultWindows([outage], profileStarted), scenario);
         var s = result["orders"];
         var orders = seen["orders"];
         output.WriteLine(s.Describe(dependency.Requests));
@@ -66,17 +69,28 @@ public sealed class OutageTests(ITestOutputHelper output)
         result.EnsureThresholdsPassed();
         Assert.Contains(result.ReportFiles, f => f.EndsWith(".html", StringComparison.Ordinal));
 
-        // The breaker opened, inside the window (its clock starts with the run; allow 0.3 s for the gap between the
-        // fault profile's start and the run's), and closed again once the dependency was back.
-        double from = outageStart.TotalSeconds, to = (outageStart + outageLength).TotalSeconds;
+        // The window on the run's timeline: the schedule's 3–6 s, shifted by the gap between the fault profile's
+        // start and the run's measured start (a few hundred ms when the machine is busy), as the measures mark it.
+        var recovery = Assert.Single(measures!.Recoveries);
+        output.WriteLine($"window {recovery.Window.StartSeconds:0.00}–{recovery.Window.EndSeconds:0.00} s, back at {recovery.RecoveredAtSeconds:0.00} s: {recovery.TimeToRecoverSeconds:0.00} s");
+        Assert.InRange(recovery.Window.StartSeconds, outageStart.TotalSeconds - 1, outageStart.TotalSeconds);
+        Assert.Equal(outageLength.TotalSeconds, recovery.Window.LengthSeconds, 6);
+
+        // The breaker opened inside the window and closed again once the dependency was back.
+        double windowFrom = recovery.Window.StartSeconds, windowTo = recovery.Window.EndSeconds;
         var opens = s.Markers.Where(m => m.Label == "circuit open").ToList();
         Assert.True(s.Metric(ResilienceMeasures.CircuitOpens) >= 1);
         Assert.Equal(opens.Count, s.Metric(ResilienceMeasures.CircuitOpens));
-        Assert.All(opens, m => Assert.InRange(m.AtSeconds, from - 0.3, to + 0.3));
-        Assert.InRange(opens[0].AtSeconds, from - 0.3, from + 1.0); // it notices within a second
+        Assert.All(opens, m => Assert.InRange(m.AtSeconds, windowFrom, windowTo + 0.3));
+        Assert.InRange(opens[0].AtSeconds, windowFrom, windowFrom + 1.0); // it notices within a second
         var last = s.Markers.Where(m => m.Category == "circuit").MaxBy(m => m.AtSeconds)!;
         Assert.Equal("circuit closed", last.Label);
-        Assert.InRange(last.AtSeconds, to - 0.3, to + 2.0);
+        Assert.InRange(last.AtSeconds, windowTo, windowTo + 2.0);
+
+        // Recovery, as the measures state it: the breaker closes within its 1 s break after the window, so the
+        // caller is back within two timeline buckets of the window's end.
+        Assert.InRange(recovery.TimeToRecoverSeconds!.Value, 0, 2);
+        double from = outageStart.TotalSeconds, to = (outageStart + outageLength).TotalSeconds;
 
         // Ground truth: nothing reached the dependency while it was "down" (margins for the profile/run offset).
         double Seconds(long t) => (double)(t - started) / Stopwatch.Frequency;
@@ -96,19 +110,21 @@ public sealed class OutageTests(ITestOutputHelper output)
         Assert.NotEmpty(retried);
         Assert.All(retried, t => Assert.True(fast.Latency.P50Ms * 10 < t.Latency.P50Ms,
             $"p50 failed fast {fast.Latency.P50Ms} ms vs [{t.Tag}] {t.Latency.P50Ms} ms"));
-        long callsInWindow = s.Timeline.Where(p => p.StartSeconds >= from && p.StartSeconds < to).Sum(p => p.Count);
+        long callsInWindow = s.Timeline.Where(p => p.StartSeconds >= windowFrom && p.StartSeconds < windowTo).Sum(p => p.Count);
         long outage503s = orders.FaultsByKind["Outage 503"];
         Assert.True(outage503s < callsInWindow, $"{outage503s} injected 503s for {callsInWindow} calls in the window (no breaker: ≈ {4 * callsInWindow})");
 
         // Recovery: the last three seconds are clean.
-        var tail = s.Timeline.Where(p => p.StartSeconds >= to + 1).ToList();
+        var tail = s.Timeline.Where(p => p.StartSeconds >= windowTo + 1).ToList();
         Assert.NotEmpty(tail);
         Assert.True(tail.Sum(p => p.Ok) >= 0.99 * tail.Sum(p => p.Count), $"tail: {tail.Sum(p => p.Ok)}/{tail.Sum(p => p.Count)} ok");
         Assert.InRange(s.Stats.SuccessRate, 0.6, 0.8); // ≈ 70 %: 3 s of 10 s down
 
         // Amplification as the server counts it equals ResilienceMeasures' figure.
         Assert.Equal(dependency.Requests, orders.ForwardedToDependency);
-        Assert.Equal((double)dependency.Requests / s.Stats.Count, s.Metric(ResilienceMeasures.Amplification), 6);
-        Assert.InRange(s.Metric(ResilienceMeasures.Amplification), 0.6, 0.8);
+        Assert.Equal((double)dependency.Requests / s.Stats.Count, s.Metric(ResilienceMeasures.ForwardedPerCall), 6);
+        Assert.InRange(s.Metric(ResilienceMeasures.ForwardedPerCall), 0.6, 0.8);
+        Assert.Equal(s.Metric(ResilienceMeasures.Amplification),
+            s.Metric(ResilienceMeasures.ForwardedPerCall) + s.Metric(ResilienceMeasures.StoppedByFaultPerCall), 9);
     }
 }

@@ -94,7 +94,24 @@ public sealed class RateLimitTests(ITestOutputHelper output)
         // success rate), however many times the client retried — and the server's count says the same.
         Assert.Equal(dependency.Requests, orders.ForwardedToDependency);
         Assert.Equal(s.Stats.Ok, dependency.Requests);
-        Assert.Equal(s.Stats.SuccessRate, s.Metric(ResilienceMeasures.Amplification), 6);
+        Assert.Equal(s.Stats.SuccessRate, s.Metric(ResilienceMeasures.ForwardedPerCall), 6);
         Assert.InRange(s.Metric(ResilienceMeasures.Retries) / s.Stats.Count, 0.05, 1.0);
+
+        // The client sent one attempt per call plus one per retry; the 429s are the attempts that never left it.
+        var recorded = LoadRun.Recorder("orders");
+        Assert.Equal((s.Stats.Count + s.Metric(ResilienceMeasures.Retries)) / s.Stats.Count, s.Metric(ResilienceMeasures.Amplification), 2);
+        Assert.Equal(orders.FaultsByKind.Values.Sum() / (double)s.Stats.Count, s.Metric(ResilienceMeasures.StoppedByFaultPerCall), 2);
+
+        // Retry-After under load: the standard handler waited for it on every retry of a 429 — counted from what the
+        // fault handler saw, attempt by attempt, per call: many attempts followed a 429, none came early.
+        output.WriteLine($"Retry-After: {recorded.RetryAfterResponses} 429s with the header, {recorded.AttemptsAfterRetryAfter} attempts after one, {recorded.RetryAfterViolations} early");
+        Assert.True(recorded.AttemptsAfterRetryAfter >= retriesOf429.Count(r => r.RetryAfter > TimeSpan.Zero) / 2, $"{recorded.AttemptsAfterRetryAfter} attempts after a 429");
+        foreach (var v in recorded.Evidence)
+        {
+            output.WriteLine($"  early: attempt {v.Attempt} after {v.StatusCode} Retry-After {v.RetryAfter}: {v.Early.TotalMilliseconds:0.000} ms early");
+        }
+
+        Assert.True(recorded.AttemptsAfterRetryAfter > 20);
+        Assert.Equal(0, s.Metric(ResilienceMeasures.RetryAfterViolations));
     }
 }

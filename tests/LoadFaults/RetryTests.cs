@@ -104,12 +104,19 @@ public sealed class RetryTests(ITestOutputHelper output)
         // count and FaultLab's "forwarded" figure must agree (all clients hit the same server, so compare the sums).
         long calls = result.Scenarios.Sum(x => x.Stats.Count);
         double serverPerCall = (double)dependency.Requests / calls;
-        double measured = result.Scenarios.Sum(x => x.Metric(ResilienceMeasures.Amplification) * x.Stats.Count) / calls;
+        double measured = result.Scenarios.Sum(x => x.Metric(ResilienceMeasures.ForwardedPerCall) * x.Stats.Count) / calls;
         output.WriteLine($"dependency saw {dependency.Requests} requests for {calls} calls: {serverPerCall:0.0000}/call; ResilienceMeasures: {measured:0.0000}/call");
         Assert.Equal(serverPerCall, measured, 6);
         Assert.Equal(dependency.Requests, seen.Values.Sum(x => x.ForwardedToDependency));
-        Assert.InRange(s.Metric(ResilienceMeasures.Amplification), 0.995, 1.0);
-        Assert.InRange(b.Metric(ResilienceMeasures.Amplification), 0.75, 0.85);
+        Assert.InRange(s.Metric(ResilienceMeasures.ForwardedPerCall), 0.995, 1.0);
+        Assert.InRange(b.Metric(ResilienceMeasures.ForwardedPerCall), 0.75, 0.85);
+
+        // Split honestly: the bare client sends exactly one attempt per call (amplification 1.000, not 0.8); the
+        // 503s are the attempts an injected fault stopped. The standard client sends 1 + retries per call.
+        Assert.Equal(1.0, b.Metric(ResilienceMeasures.Amplification), 9);
+        Assert.Equal(1.0 - b.Metric(ResilienceMeasures.ForwardedPerCall), b.Metric(ResilienceMeasures.StoppedByFaultPerCall), 9);
+        Assert.Equal(b.Stats.Fail / (double)b.Stats.Count, b.Metric(ResilienceMeasures.StoppedByFaultPerCall), 9);
+        Assert.Equal((s.Stats.Count + s.Metric(ResilienceMeasures.Retries)) / s.Stats.Count, s.Metric(ResilienceMeasures.Amplification), 2);
         Assert.Equal(0, s.Metric(ResilienceMeasures.CircuitOpens));
     }
 }

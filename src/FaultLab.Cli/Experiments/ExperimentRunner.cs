@@ -2,6 +2,7 @@ using FaultLab.Cli.Demo;
 using FaultLab.Load;
 using FaultLab.Load.Resilience;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FaultLab.Cli.Experiments;
 
@@ -15,24 +16,41 @@ internal static class ExperimentRunner
     public static async Task<ExperimentOutcome> RunAsync(ExperimentPlan plan, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
+        var attempts = new List<AttemptRecorder>();
         foreach (var client in plan.Clients)
         {
             var tokens = plan.TokenEndpoint is { } endpoint ? new TokenSource(endpoint, TimeProvider.System) : null;
-            ClientSetup.Add(services, client.Name, plan.Target, client.Resilience, tokens, client.Faults);
+            var recorder = new AttemptRecorder();
+            ClientSetup.Add(services, client.Name, plan.Target, client.Resilience, tokens, client.Faults).RecordAttempts(recorder);
+            attempts.Add(recorder);
         }
 
         await using var provider = services.BuildServiceProvider();
         var factory = provider.GetRequiredService<IHttpClientFactory>();
-        var measures = plan.Clients.Select(c => new ResilienceMeasures(c.Name, c.Name)).ToList();
+        var profiles = provider.GetRequiredService<IOptionsMonitor<FaultInjectionOptions>>();
+        var measures = plan.Clients.Select((c, i) => new ResilienceMeasures(c.Name, c.Name, attempts[i])).ToList();
         try
         {
-            var scenarios = plan.Clients.Select(c => Scenario(c, factory.CreateClient(c.Name), plan)).ToArray();
+            var scenarios = plan.Clients.Select((c, i) =>
+            {
+                // A profile's schedules run from the client's first resolution: the fault windows count from here.
+                var profileStarted = TimeProvider.System.GetUtcNow();
+                var http = factory.CreateClient(c.Name);
+                measures[i].MarkFaultWindows(profiles.Get(c.Name).Faults, profileStarted);
+                return Scenario(c, http, plan);
+            }).ToArray();
+            var enrichers = measures.Select(m => (Action<LoadTestResult>)m.Enrich).ToList();
+            if (plan.Clients.Count > 1)
+            {
+                enrichers.Add(r => r.CompareScenarios([.. plan.Clients.Select(c => c.Name)]));
+            }
+
             var options = new LoadTestOptions
             {
                 ReportsFolder = plan.ReportsFolder,
                 ReportFileName = plan.ReportName,
                 ConsoleOutput = plan.Live ? ConsoleOutput.Live : ConsoleOutput.Silent,
-                Enrichers = measures.Select(m => (Action<LoadTestResult>)m.Enrich).ToList(),
+                Enrichers = enrichers,
             };
             var result = await LoadTest.RunAsync(options, scenarios, cancellationToken).ConfigureAwait(false);
             return new ExperimentOutcome(result, measures.Select(m => m.Snapshot).ToList());

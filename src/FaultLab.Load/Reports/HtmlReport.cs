@@ -26,6 +26,7 @@ public static class HtmlReport
         .chart .title{font-size:14px;font-weight:600;fill:#111827}.chart .axis{font-size:11px;fill:#4b5563}
         .chart .grid{stroke:#e5e7eb}.chart .axisline{stroke:#9ca3af}
         .chart .marker{stroke:#7c3aed;stroke-dasharray:4 3;stroke-width:1.5}.chart .markerlabel{font-size:11px;fill:#7c3aed;paint-order:stroke;stroke:#fff;stroke-width:3px}
+        .chart .windowlabel{font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}
         .tables{display:flex;flex-wrap:wrap;gap:0 24px}
         """;
 
@@ -43,6 +44,7 @@ public static class HtmlReport
         if (failedRules.Count > 0)
             html.Append("<div class=\"meta\"><b>Failed thresholds:</b> ")
                 .Append(Enc(string.Join("; ", failedRules.Select(t => $"{t.ScenarioName}: {t.Rule} (actual {t.Actual}, {t.Margin})")))).Append("</div>");
+        html.Append(ComparisonView.Html(result, AppendTable));
         foreach (var scenario in result.Scenarios)
             AppendScenario(html, scenario);
         return html.Append("</body></html>").ToString();
@@ -55,22 +57,23 @@ public static class HtmlReport
         var timeline = s.Timeline;
         var xMax = Math.Max(timeline.Select(p => p.StartSeconds + p.LengthSeconds).DefaultIfEmpty(1).Max(), Math.Max(s.Stats.DurationSeconds, 1));
         var markers = s.Markers;
+        var windows = s.Windows;
 
         html.Append(SvgCharts.Lines("Throughput over time (completions per second)", "per second",
         [
             new("ok/s", "#16a34a", Points(timeline, p => p.Ok / p.LengthSeconds)),
             new("fail/s", "#dc2626", Points(timeline, p => p.Fail / p.LengthSeconds)),
             new("dropped/s", "#d97706", Points(timeline, p => p.Dropped / p.LengthSeconds), Dashed: true),
-        ], xMax, markers));
+        ], xMax, markers, windows: windows));
         html.Append(SvgCharts.Lines("Latency percentiles over time (ms, as measured per second, log scale)", "ms",
         [
             new("p50", "#2563eb", Points(timeline.Where(p => p.Count > 0), p => p.P50Ms)),
             new("p99", "#dc2626", Points(timeline.Where(p => p.Count > 0), p => p.P99Ms)),
             new("max", "#9ca3af", Points(timeline.Where(p => p.Count > 0), p => p.MaxMs), Dashed: true),
-        ], xMax, markers, logScale: true));
+        ], xMax, markers, logScale: true, windows: windows));
         var statusKeys = s.Stats.StatusCodes.Select(c => c.Label).ToList();
         if (statusKeys.Count > 0)
-            html.Append(SvgCharts.StackedBars("Status codes over time", timeline, statusKeys, xMax, markers));
+            html.Append(SvgCharts.StackedBars("Status codes over time", timeline, statusKeys, xMax, markers, windows));
         if (s.Stats.StatusCodes.Count > 0)
             html.Append(SvgCharts.OkFailBars("Outcomes by status code", s.Stats.StatusCodes.Select(c => (c.Label, c.Ok, c.Fail)).ToList()));
         if (s.Stats.Tags.Count > 0)

@@ -15,6 +15,8 @@ public static class MarkdownReport
         md.Append("# Load test report\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Started {result.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, ran {result.Duration.TotalSeconds:0.0} s. ");
         md.Append("**").Append(result.Passed ? "PASSED" : "FAILED").Append("**\n\n");
+        if (ComparisonView.Table(result) is { } comparison)
+            AppendTable(md, comparison);
         foreach (var scenario in result.Scenarios)
         {
             md.Append("## Scenario `").Append(scenario.Name).Append("`\n\n");

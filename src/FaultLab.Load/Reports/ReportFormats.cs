@@ -14,6 +14,10 @@ public enum ReportFormats
     Html = 4,
     /// <summary>An HdrHistogram v1.3 interval log (one tag per scenario), mergeable across machines.</summary>
     HdrIntervalLog = 8,
+    /// <summary>One CSV row per scenario and per step.</summary>
+    Csv = 16,
+    /// <summary>The report tables as plain text.</summary>
+    Txt = 32,
     /// <summary>Every format.</summary>
-    All = Markdown | Json | Html | HdrIntervalLog,
+    All = Markdown | Json | Html | HdrIntervalLog | Csv | Txt,
 }

@@ -37,12 +37,17 @@ internal static class ReportTables
             yield return new ReportSection("Tags", ["tag", "count", "ok", "fail", "success", "p50", "p99"],
                 st.Tags.Select(t => Row(t.Tag, N(t.Count), N(t.Ok), N(t.Fail), t.SuccessRate.ToString("P2", Inv),
                     Ms(t.Latency.P50Ms), Ms(t.Latency.P99Ms))).ToList());
+        foreach (var steps in StepTables.For(st))
+            yield return steps;
         if (s.CustomMetrics.Count > 0)
             yield return new ReportSection("Custom metrics", ["metric", "value"],
                 s.CustomMetrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => Row(m.Key, m.Value.ToString("0.####", Inv))).ToList());
         if (s.Markers.Count > 0)
             yield return new ReportSection("Timeline markers", ["at", "label", "category"],
                 s.Markers.OrderBy(m => m.AtSeconds).Select(m => Row(F("{0:0.00} s", m.AtSeconds), m.Label, m.Category ?? "")).ToList());
+        if (s.Windows.Count > 0)
+            yield return new ReportSection("Marked windows", ["from", "to", "length", "label", "category"],
+                s.Windows.Select(w => Row(F("{0:0.00} s", w.StartSeconds), F("{0:0.00} s", w.EndSeconds), F("{0:0.00} s", w.LengthSeconds), w.Label, w.Category ?? "")).ToList());
         foreach (var section in s.Sections)
             yield return section;
     }

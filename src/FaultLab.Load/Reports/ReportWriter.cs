@@ -24,6 +24,8 @@ public static class ReportWriter
         Write(ReportFormats.Markdown, ".md", () => MarkdownReport.Render(result));
         Write(ReportFormats.Json, ".json", () => JsonReport.Render(result));
         Write(ReportFormats.Html, ".html", () => HtmlReport.Render(result));
+        Write(ReportFormats.Csv, ".csv", () => CsvReport.Render(result));
+        Write(ReportFormats.Txt, ".txt", () => TextReport.Render(result));
         if (formats.HasFlag(ReportFormats.HdrIntervalLog))
         {
             var path = Path.Combine(folder, fileName + ".hlog");

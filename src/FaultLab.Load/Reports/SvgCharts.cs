@@ -8,7 +8,7 @@ namespace FaultLab.Load;
 /// Inline SVG charts for the HTML report, drawn here rather than by a charting script so the page needs
 /// no network and renders identically everywhere (including headless screenshots).
 /// </summary>
-internal static class SvgCharts
+internal static partial class SvgCharts
 {
     public const int Width = 1180;
     private const int Height = 270, Left = 64, Right = 150, Top = 44, Bottom = 36;
@@ -22,11 +22,13 @@ internal static class SvgCharts
     /// Lines over time (x in seconds), with timeline markers as labelled vertical lines. A log scale is offered
     /// because latency spans decades (0.1 ms medians, 1 s stalls) and a linear axis flattens the medians.
     /// </summary>
-    public static string Lines(string title, string yUnit, IReadOnlyList<Series> series, double xMax, IReadOnlyList<TimelineMarker> markers, bool logScale = false)
+    public static string Lines(string title, string yUnit, IReadOnlyList<Series> series, double xMax, IReadOnlyList<TimelineMarker> markers, bool logScale = false,
+        IReadOnlyList<TimelineWindow>? windows = null, double? yMax = null)
     {
         var values = series.SelectMany(s => s.Points).Select(p => p.Y).ToList();
-        var scale = logScale ? Scale.Log(values) : Scale.Linear(values.DefaultIfEmpty(0).Max());
+        var scale = logScale ? Scale.Log(values) : Scale.Linear(yMax ?? values.DefaultIfEmpty(0).Max());
         var svg = Open(title);
+        Windows(svg, windows, xMax);
         Axes(svg, xMax, scale, yUnit);
         foreach (var s in series.Where(s => s.Points.Count > 0))
         {
@@ -38,14 +40,17 @@ internal static class SvgCharts
         }
         Legend(svg, series.Select(s => (s.Name, s.Color)).ToList());
         Markers(svg, markers, xMax);
+        WindowLabels(svg, windows, xMax);
         return svg.Append("</svg>").ToString();
     }
 
     /// <summary>Stacked bars per interval (e.g. status codes per second).</summary>
-    public static string StackedBars(string title, IReadOnlyList<TimelinePoint> points, IReadOnlyList<string> keys, double xMax, IReadOnlyList<TimelineMarker> markers)
+    public static string StackedBars(string title, IReadOnlyList<TimelinePoint> points, IReadOnlyList<string> keys, double xMax, IReadOnlyList<TimelineMarker> markers,
+        IReadOnlyList<TimelineWindow>? windows = null)
     {
         var scale = Scale.Linear(points.Select(p => (double)p.StatusCodes.Values.Sum()).DefaultIfEmpty(0).Max());
         var svg = Open(title);
+        Windows(svg, windows, xMax);
         Axes(svg, xMax, scale, "per interval");
         foreach (var p in points)
         {
@@ -63,6 +68,7 @@ internal static class SvgCharts
         }
         Legend(svg, keys.Select((k, i) => ("status " + k, ColorFor(k, i))).ToList());
         Markers(svg, markers, xMax);
+        WindowLabels(svg, windows, xMax);
         return svg.Append("</svg>").ToString();
     }
 

@@ -23,6 +23,27 @@ public sealed class LoadTestResult
     /// <summary>One result per scenario, in the order given.</summary>
     public IReadOnlyList<ScenarioResult> Scenarios { get; }
 
+    /// <summary>
+    /// Scenarios the reports set side by side (one table, overlaid charts), in this order; empty (no comparison view)
+    /// unless <see cref="CompareScenarios"/> was called, typically by an enricher.
+    /// </summary>
+    public IReadOnlyList<string> ComparedScenarios { get; private set; } = [];
+
+    /// <summary>Asks the reports for a comparison view of these scenarios: one table of their figures and overlaid
+    /// charts over time, for runs that drive the same load against different set-ups.</summary>
+    /// <param name="scenarioNames">Two or more scenario names of this result, in the order to show them.</param>
+    public void CompareScenarios(params string[] scenarioNames)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioNames);
+        if (scenarioNames.Length < 2)
+            throw new ArgumentException($"A comparison needs at least two scenarios, got {scenarioNames.Length}.", nameof(scenarioNames));
+        if (scenarioNames.Distinct(StringComparer.Ordinal).Count() != scenarioNames.Length)
+            throw new ArgumentException("A comparison names each scenario once.", nameof(scenarioNames));
+        foreach (var name in scenarioNames)
+            _ = this[name]; // an unknown name fails here, naming it
+        ComparedScenarios = [.. scenarioNames];
+    }
+
     /// <summary>Files written by the report writers.</summary>
     public IReadOnlyList<string> ReportFiles { get; internal set; } = [];
 

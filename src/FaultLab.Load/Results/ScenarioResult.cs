@@ -11,6 +11,7 @@ public sealed class ScenarioResult
 {
     private readonly ConcurrentDictionary<string, double> _customMetrics = new(StringComparer.Ordinal);
     private readonly List<TimelineMarker> _markers = [];
+    private readonly List<TimelineWindow> _windows = [];
     private readonly List<ReportSection> _sections = [];
     private readonly object _gate = new();
 
@@ -64,6 +65,9 @@ public sealed class ScenarioResult
     /// <summary>Annotations on the timeline, drawn on the HTML charts.</summary>
     public IReadOnlyList<TimelineMarker> Markers { get { lock (_gate) return _markers.ToList(); } }
 
+    /// <summary>Marked stretches of the timeline (shaded bands on the HTML charts), oldest first.</summary>
+    public IReadOnlyList<TimelineWindow> Windows { get { lock (_gate) return _windows.OrderBy(w => w.StartSeconds).ToList(); } }
+
     /// <summary>Extra tables attached after the run, rendered in every report.</summary>
     public IReadOnlyList<ReportSection> Sections { get { lock (_gate) return _sections.ToList(); } }
 
@@ -88,6 +92,23 @@ public sealed class ScenarioResult
         if (string.IsNullOrWhiteSpace(label))
             throw new ArgumentException("Marker label must not be empty.", nameof(label));
         lock (_gate) _markers.Add(new TimelineMarker(at.TotalSeconds, label, category));
+    }
+
+    /// <summary>Marks a stretch of the timeline, drawn as a labelled shaded band on the HTML charts.</summary>
+    /// <param name="start">Time since the measured run began at which the window opens.</param>
+    /// <param name="end">Time since the measured run began at which it closes; not before <paramref name="start"/>.</param>
+    /// <param name="label">Short label.</param>
+    /// <param name="category">Optional grouping.</param>
+    /// <param name="color">Optional CSS colour of the band.</param>
+    public void AddWindow(TimeSpan start, TimeSpan end, string label, string? category = null, string? color = null)
+    {
+        if (start < TimeSpan.Zero)
+            throw new ArgumentException($"Window start must not be negative, was {start}.", nameof(start));
+        if (end < start)
+            throw new ArgumentException($"Window end ({end}) must not be before its start ({start}).", nameof(end));
+        if (string.IsNullOrWhiteSpace(label))
+            throw new ArgumentException("Window label must not be empty.", nameof(label));
+        lock (_gate) _windows.Add(new TimelineWindow(start.TotalSeconds, end.TotalSeconds, label, category, color));
     }
 
     /// <summary>Adds a report section.</summary>

@@ -33,6 +33,9 @@ internal sealed class ScenarioRun
     public ConcurrentBag<Task> ClosedCopies { get; } = [];
     public bool IsWarmUp => !Recorder.Enabled;
 
+    /// <summary>Called (possibly more than once) when the measured fail count reaches <see cref="Scenario.MaxFailCount"/>.</summary>
+    public Action<long>? MaxFailCountReached { get; init; }
+
     public TimeSpan Elapsed(long timestamp) => Time.GetElapsedTime(StartTimestamp, timestamp);
 
     /// <summary>
@@ -42,11 +45,15 @@ internal sealed class ScenarioRun
     public async Task RunIterationAsync(long intendedTimestamp, int copyNumber, bool closedModel)
     {
         var context = new ScenarioContext(Scenario.Name, Interlocked.Increment(ref _iterations) - 1, copyNumber,
-            Elapsed(intendedTimestamp), IsWarmUp, Token, Logger);
+            Elapsed(intendedTimestamp), IsWarmUp, Token, Logger) { Run = this };
         Response response;
         try
         {
             response = await Scenario.Step(context).ConfigureAwait(false) ?? Response.Fail(message: "step returned null");
+        }
+        catch (StepFailedException failed)
+        {
+            response = failed.Response; // the iteration restarts: it is recorded with the failed step's outcome
         }
         catch (OperationCanceledException) when (Token.IsCancellationRequested && Volatile.Read(ref _drainTimedOut))
         {
@@ -63,6 +70,8 @@ internal sealed class ScenarioRun
             response = Response.Fail(message: $"{ex.GetType().Name}: {ex.Message}");
         }
         Recorder.Record(response, Time.GetElapsedTime(intendedTimestamp, Time.GetTimestamp()), closedModel);
+        if (!response.IsSuccess && Scenario.MaxFailCount is { } max && !IsWarmUp && Recorder.Fail >= max)
+            MaxFailCountReached?.Invoke(max);
     }
 
     /// <summary>Waits for in-flight iterations, then cancels stragglers after <paramref name="timeout"/>.</summary>

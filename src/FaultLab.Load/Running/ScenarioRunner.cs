@@ -45,7 +45,14 @@ internal sealed class ScenarioRunner
             var recorder = new StatsRecorder(enabled: true);
             var aggregator = new IntervalAggregator(recorder);
             using var stragglers = CancellationTokenSource.CreateLinkedTokenSource(abort.Token);
-            var run = new ScenarioRun(_scenario, recorder, time, _logger, stragglers.Token);
+            var run = new ScenarioRun(_scenario, recorder, time, _logger, stragglers.Token)
+            {
+                MaxFailCountReached = max =>
+                {
+                    if (TryAbort($"MaxFailCount reached: {max} iterations failed"))
+                        abort.Cancel();
+                },
+            };
             Interlocked.Exchange(ref _measuredStart, run.StartTimestamp);
             var measuredStartedAt = time.GetUtcNow();
             _liveRecorder = recorder;
@@ -115,11 +122,19 @@ internal sealed class ScenarioRunner
             var snapshot = StatsBuilder.Build(Name, elapsed, run.Recorder, aggregator);
             if (abortRules.Select(r => r.Evaluate(snapshot)).FirstOrDefault(r => !r.Passed && !r.NoData) is { } failed)
             {
-                _abortReason = $"threshold '{failed.Rule}' failed after {second} s (actual {failed.Actual}, expected {failed.Expected})";
-                _logger.LogWarning("Scenario {Scenario} aborted: {Reason}", Name, _abortReason);
-                await abort.CancelAsync().ConfigureAwait(false);
+                if (TryAbort($"threshold '{failed.Rule}' failed after {second} s (actual {failed.Actual}, expected {failed.Expected})"))
+                    await abort.CancelAsync().ConfigureAwait(false);
                 return;
             }
         }
+    }
+
+    /// <summary>Records the first abort reason only (threshold sampler and fail-count check may race); true when it was the first.</summary>
+    private bool TryAbort(string reason)
+    {
+        if (Interlocked.CompareExchange(ref _abortReason, reason, null) is not null)
+            return false;
+        _logger.LogWarning("Scenario {Scenario} aborted: {Reason}", Name, reason);
+        return true;
     }
 }

@@ -37,6 +37,18 @@ public sealed class Scenario
     /// <summary>Open-model cap on iterations in flight; an arrival that finds the cap reached is dropped.</summary>
     public int MaxConcurrency { get; private set; } = 10_000;
 
+    /// <summary>
+    /// Gets whether a failed step (<see cref="ScenarioContext.RunStepAsync"/>) ends its iteration as failed and skips
+    /// the remaining steps. Defaults to true.
+    /// </summary>
+    public bool RestartIterationOnFail { get; private set; } = true;
+
+    /// <summary>
+    /// Gets the number of failed iterations after which the scenario is aborted (its result names the reason);
+    /// null, the default, never aborts for failures.
+    /// </summary>
+    public long? MaxFailCount { get; private set; }
+
     /// <summary>The load phases, run in order.</summary>
     public IReadOnlyList<LoadSimulation> LoadSimulations => _simulations;
 
@@ -112,6 +124,24 @@ public sealed class Scenario
         if (maxConcurrency <= 0)
             throw new ArgumentException($"MaxConcurrency must be positive, was {maxConcurrency}.", nameof(maxConcurrency));
         MaxConcurrency = maxConcurrency;
+        return this;
+    }
+
+    /// <summary>Sets whether a failed step ends its iteration (true, the default) or returns its failed response to the code.</summary>
+    /// <param name="restart">True to end the iteration on a failed step.</param>
+    public Scenario WithRestartIterationOnFail(bool restart)
+    {
+        RestartIterationOnFail = restart;
+        return this;
+    }
+
+    /// <summary>Aborts the scenario once <paramref name="maxFailCount"/> measured iterations have failed.</summary>
+    /// <param name="maxFailCount">Positive limit.</param>
+    public Scenario WithMaxFailCount(long maxFailCount)
+    {
+        if (maxFailCount <= 0)
+            throw new ArgumentException($"MaxFailCount must be positive, was {maxFailCount}.", nameof(maxFailCount));
+        MaxFailCount = maxFailCount;
         return this;
     }
 }

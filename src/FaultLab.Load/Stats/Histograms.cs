@@ -16,6 +16,11 @@ internal static class Histograms
 
     public static HistogramBase NewConcurrentHistogram() => new LongConcurrentHistogram(1, HighestMicros, Digits);
 
+    /// <summary>Payload sizes are recorded in bytes up to 1 TiB (larger ones clamped), at two significant digits.</summary>
+    public const long HighestBytes = 1L << 40;
+
+    public static HistogramBase NewConcurrentSizeHistogram() => new LongConcurrentHistogram(1, HighestBytes, 2);
+
     /// <summary>
     /// A private copy of a histogram that may still be recorded into (an abort rule evaluated mid-run): copying
     /// reads the counts by index, while enumerating a live histogram throws when a recording lands meanwhile.
@@ -23,6 +28,14 @@ internal static class Histograms
     public static HistogramBase Snapshot(HistogramBase live)
     {
         var copy = NewHistogram();
+        copy.Add(live);
+        return copy;
+    }
+
+    /// <summary>A private copy of a live payload-size histogram (see <see cref="Snapshot"/>).</summary>
+    public static HistogramBase SnapshotSizes(HistogramBase live)
+    {
+        var copy = new LongHistogram(1, HighestBytes, 2);
         copy.Add(live);
         return copy;
     }

@@ -13,6 +13,7 @@ internal sealed class IntervalAggregator
     private readonly List<TimelinePoint> _timeline = [];
     private readonly List<(double Start, double Length, byte[] Compressed)> _intervals = [];
     private readonly Dictionary<int, long> _lastStatus = [];
+    private readonly Dictionary<string, long> _lastText = new(StringComparer.Ordinal);
     private readonly HistogramBase _combined = Histograms.NewHistogram();
     private HistogramBase? _openInterval, _closedInterval;
     private long _lastOk, _lastFail, _lastDropped;
@@ -78,6 +79,17 @@ internal sealed class IntervalAggregator
             if (codeOk + codeFail - previous > 0)
                 delta[StatusLabel(code)] = codeOk + codeFail - previous;
             _lastStatus[code] = codeOk + codeFail;
+        }
+        // Textual status codes ("not found header") are kept apart from the numeric ones; they count the same.
+        foreach (var (text, counter) in _recorder.Outcomes.Texts)
+        {
+            long codeOk = counter.Ok, codeFail = counter.Fail;
+            ok += codeOk;
+            fail += codeFail;
+            _lastText.TryGetValue(text, out var previous);
+            if (codeOk + codeFail - previous > 0)
+                delta[text] = codeOk + codeFail - previous;
+            _lastText[text] = codeOk + codeFail;
         }
         return (ok, fail, delta);
     }

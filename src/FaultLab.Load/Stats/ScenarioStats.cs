@@ -52,6 +52,15 @@ public sealed record ScenarioStats
     /// <summary>Breakdown by response tag, most frequent first.</summary>
     public IReadOnlyList<TagStats> Tags { get; init; } = [];
 
+    /// <summary>Gets the successful iterations with their own latency, size and status distributions.</summary>
+    public OutcomeStats OkStats { get; init; } = OutcomeStats.Empty;
+
+    /// <summary>Gets the failed iterations with their own latency, size and status distributions.</summary>
+    public OutcomeStats FailStats { get; init; } = OutcomeStats.Empty;
+
+    /// <summary>Gets the per-step statistics of steps run with <see cref="ScenarioContext.RunStepAsync"/>, in the order first run.</summary>
+    public IReadOnlyList<StepStats> Steps { get; init; } = [];
+
     /// <summary>The corrected latency histogram (microseconds) behind <see cref="Latency"/>.</summary>
     [JsonIgnore]
     public HistogramBase? Histogram { get; init; }
@@ -63,4 +72,8 @@ public sealed record ScenarioStats
     /// <summary>Looks up a tag's breakdown.</summary>
     /// <param name="tag">The tag.</param>
     public TagStats? FindTag(string tag) => Tags.FirstOrDefault(t => t.Tag == tag);
+
+    /// <summary>Looks up a step's statistics.</summary>
+    /// <param name="name">The step name.</param>
+    public StepStats? FindStep(string name) => Steps.FirstOrDefault(s => s.Name == name);
 }

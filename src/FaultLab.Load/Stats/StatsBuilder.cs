@@ -20,9 +20,11 @@ internal static class StatsBuilder
         var statusCodes = recorder.StatusCodes
             .Select(kv => new StatusCodeStats(kv.Key == OutcomeCounter.NoStatusCode ? null : kv.Key,
                 kv.Value.Ok + kv.Value.Fail, kv.Value.Ok, kv.Value.Fail))
+            .Concat(OutcomeStatsBuilder.TextCodes(recorder.Outcomes))
             .Where(s => s.Count > 0)
-            .OrderByDescending(s => s.Count).ThenBy(s => s.StatusCode)
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal)
             .ToList();
+        var (ok, fail) = OutcomeStatsBuilder.Build(recorder.Outcomes);
         var tags = recorder.Tags
             .Select(kv => (kv.Key, Tag: kv.Value, Latency: Histograms.Snapshot(kv.Value.Latency)))
             .Select(t => new TagStats(t.Key, t.Tag.Ok + t.Tag.Fail, t.Tag.Ok, t.Tag.Fail, LatencyStats.FromHistogram(t.Latency)) { Histogram = t.Latency })
@@ -45,6 +47,9 @@ internal static class StatsBuilder
             ScheduleLag = LatencyStats.FromHistogram(Histograms.Snapshot(recorder.ScheduleLag)),
             StatusCodes = statusCodes,
             Tags = tags,
+            OkStats = ok,
+            FailStats = fail,
+            Steps = OutcomeStatsBuilder.Steps(recorder.Steps),
             Histogram = corrected,
             MeasuredHistogram = measured,
         };

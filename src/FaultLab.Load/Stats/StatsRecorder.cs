@@ -38,6 +38,18 @@ internal sealed class StatsRecorder
     public IEnumerable<KeyValuePair<int, OutcomeCounter>> StatusCodes => _statusCodes;
     public IEnumerable<KeyValuePair<string, TagRecorder>> Tags => _tags;
 
+    /// <summary>Latency, size and status distributions split by outcome; textual status codes live here.</summary>
+    public OutcomeRecorder Outcomes { get; } = new();
+
+    /// <summary>Per-step statistics of the steps run inside iterations.</summary>
+    public StepsRecorder Steps { get; } = new();
+
+    /// <summary>Records one step run (discarded during warm-up).</summary>
+    public void RecordStep(string name, Response response, TimeSpan latency)
+    {
+        if (Enabled) Steps.Record(name, response, latency);
+    }
+
     public void Record(Response response, TimeSpan latency, bool closedModel)
     {
         if (!Enabled)
@@ -47,8 +59,10 @@ internal sealed class StatsRecorder
         if (response.IsSuccess) Interlocked.Increment(ref _ok);
         else Interlocked.Increment(ref _fail);
         if (response.SizeBytes != 0) Interlocked.Add(ref _bytes, response.SizeBytes);
-        _statusCodes.GetOrAdd(response.StatusCode ?? OutcomeCounter.NoStatusCode, static _ => new OutcomeCounter())
-            .Add(response.IsSuccess);
+        Outcomes.Record(response, micros);
+        if (response.StatusCode is not null || response.Status is null) // textual codes are counted by Outcomes
+            _statusCodes.GetOrAdd(response.StatusCode ?? OutcomeCounter.NoStatusCode, static _ => new OutcomeCounter())
+                .Add(response.IsSuccess);
         if (response.Tag is { } tag)
             TagFor(tag).Record(response.IsSuccess, micros);
     }

@@ -32,34 +32,9 @@ internal static class CassetteFile
         return document;
     }
 
-    /// <summary>
-    /// Writes <paramref name="document"/> to a temporary file beside <paramref name="path"/>, flushes it to the
-    /// disk and renames it over the cassette, so a reader or a crash sees the old cassette or the new one, never
-    /// half of one.
-    /// </summary>
-    public static async Task SaveAsync(string path, CassetteDocument document)
-    {
-        byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(document, CassetteJson.Document);
-        string directory = Path.GetDirectoryName(path) ?? ".";
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
-            {
-                await stream.WriteAsync(bytes);
-                await stream.WriteAsync("\n"u8.ToArray());
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
+    /// <summary>Writes <paramref name="document"/> atomically (see <see cref="AtomicFile"/>).</summary>
+    public static Task SaveAsync(string path, CassetteDocument document) =>
+        AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(document, CassetteJson.Document));
 
     private static void Check(string path, CassetteDocument document)
     {

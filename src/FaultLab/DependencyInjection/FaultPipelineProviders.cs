@@ -39,6 +39,7 @@ internal sealed class FaultPipelineProviders(IServiceProvider services) : IDispo
             services.GetService<TimeProvider>() ?? TimeProvider.System,
             new FaultTelemetry(services.GetService<IMeterFactory>(), logger),
             services.GetService<IHostEnvironment>(),
-            logger);
+            logger,
+            services.GetService<LiveFaultProfile>());
     }
 }

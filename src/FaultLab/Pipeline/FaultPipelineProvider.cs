@@ -19,14 +19,18 @@ internal sealed class FaultPipelineProvider : IDisposable
     private readonly IHostEnvironment? _environment;
     private readonly ILogger _logger;
     private readonly IDisposable? _subscription;
+    private readonly IOptionsMonitor<FaultInjectionOptions> _monitor;
+    private readonly LiveFaultProfile? _live;
     private readonly List<IDisposable> _reloadChecks = [];
     private volatile FaultPipeline? _current;
     private string? _builtFrom;
     private bool _warnedActive;
 
     public FaultPipelineProvider(string clientName, string optionsName, IOptionsMonitor<FaultInjectionOptions> monitor,
-        TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger)
+        TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger, LiveFaultProfile? live = null)
     {
+        _monitor = monitor;
+        _live = live;
         _clientName = clientName;
         _optionsName = optionsName;
         _timeProvider = timeProvider;
@@ -34,10 +38,14 @@ internal sealed class FaultPipelineProvider : IDisposable
         _environment = environment;
         _logger = logger;
         Guard = new ProductionGuard(clientName, logger);
-        var options = monitor.Get(optionsName);
-        _builtFrom = options.SourceSnapshot;
+        var options = live?.Override ?? monitor.Get(optionsName);
+        _builtFrom = live?.Override is null ? options.SourceSnapshot : null;
         _current = Build(options);
         _subscription = monitor.OnChange(OnChanged);
+        if (live is not null)
+        {
+            live.Changed += OnLiveChanged;
+        }
     }
 
     /// <summary>Also watches the profile's change tokens so that a reload that does not validate is logged: the options
@@ -45,8 +53,8 @@ internal sealed class FaultPipelineProvider : IDisposable
     /// <see cref="OnChanged"/> with it.</summary>
     public FaultPipelineProvider(string clientName, string optionsName, IOptionsMonitor<FaultInjectionOptions> monitor,
         IOptionsFactory<FaultInjectionOptions> factory, IEnumerable<IOptionsChangeTokenSource<FaultInjectionOptions>> sources,
-        TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger)
-        : this(clientName, optionsName, monitor, timeProvider, telemetry, environment, logger)
+        TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger, LiveFaultProfile? live)
+        : this(clientName, optionsName, monitor, timeProvider, telemetry, environment, logger, live)
     {
         foreach (var source in sources.Where(s => string.Equals(s.Name ?? Options.DefaultName, optionsName, StringComparison.Ordinal)))
         {
@@ -66,6 +74,25 @@ internal sealed class FaultPipelineProvider : IDisposable
     {
         _subscription?.Dispose();
         _reloadChecks.ForEach(r => r.Dispose());
+        if (_live is not null)
+        {
+            _live.Changed -= OnLiveChanged;
+        }
+    }
+
+    /// <summary>A run-time override replaces the configured profile; its reset rebuilds the configured one.</summary>
+    private void OnLiveChanged(object? sender, EventArgs e)
+    {
+        if (_live!.Override is { } live)
+        {
+            _builtFrom = null;
+            _current = Build(live);
+            return;
+        }
+
+        var options = _monitor.Get(_optionsName);
+        _builtFrom = options.SourceSnapshot;
+        _current = Build(options);
     }
 
     private void CheckReload(IOptionsFactory<FaultInjectionOptions> factory)
@@ -86,7 +113,8 @@ internal sealed class FaultPipelineProvider : IDisposable
 
     private void OnChanged(FaultInjectionOptions options, string? name)
     {
-        if (string.Equals(name ?? Options.DefaultName, _optionsName, StringComparison.Ordinal))
+        // While a run-time override is in force a configuration reload waits: the reset rebuilds from the latest one.
+        if (_live?.Override is null && string.Equals(name ?? Options.DefaultName, _optionsName, StringComparison.Ordinal))
         {
             // A reloaded profile that no longer validates keeps the last good pipeline rather than failing requests.
             if (options.Validate() is { Count: > 0 } errors)

@@ -17,7 +17,7 @@ public sealed class MalformedBodyFault : BodyFault
     public MalformedBodyMode Mode { get; set; } = MalformedBodyMode.TruncatedJson;
 
     internal override HttpContent Wrap(HttpContent original, RealizationContext context) =>
-        new FaultyContent(original, (stream, _) => new CorruptedStream(stream, Corrupt), keepContentLength: false);
+        new FaultyContent(original, (stream, _) => new RewrittenBodyStream(stream, Corrupt), keepContentLength: false);
 
     internal byte[] Corrupt(byte[] body) => Mode switch
     {
@@ -30,25 +30,6 @@ public sealed class MalformedBodyFault : BodyFault
         // What a proxy returns in place of the API's JSON.
         _ => Encoding.UTF8.GetBytes("<html><body><h1>Bad Gateway</h1></body></html>"),
     };
-
-    /// <summary>Reads the whole upstream body asynchronously on the first read (a blocking read of a network body
-    /// would hold a thread-pool thread per response), then hands out the corrupted bytes.</summary>
-    private sealed class CorruptedStream(Stream inner, Func<byte[], byte[]> corrupt) : ReadOnlyStream(inner)
-    {
-        private MemoryStream? _corrupted;
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_corrupted is null)
-            {
-                using var original = new MemoryStream();
-                await Inner.CopyToAsync(original, cancellationToken).ConfigureAwait(false);
-                _corrupted = new MemoryStream(corrupt(original.ToArray()));
-            }
-
-            return _corrupted.Read(buffer.Span);
-        }
-    }
 }
 
 /// <summary>How a <see cref="MalformedBodyFault"/> breaks the payload.</summary>

@@ -1,0 +1,384 @@
+namespace FaultLab.Control;
+
+/// <summary>
+/// Changes the faults of a <see cref="LiveFaultProfile"/> at run time: list, add, change and remove faults, turn
+/// them all off and on, switch or clear the profile, and lease faults that a dead-man switch removes when their
+/// controller stops renewing. The HTTP control API, the Aspire dashboard commands and tests all go through it.
+/// </summary>
+/// <remarks>Each change replaces the live profile, so stateful faults (rate limits, token ages, schedules, seeded
+/// sequences) start over. <see cref="Reset"/> hands the live profile back to its baseline untouched.</remarks>
+public sealed class FaultController : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly LiveFaultProfile _live;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _leaseDuration;
+    private readonly CounterListener _counters;
+    private readonly ITimer _expiry;
+    private readonly string _startProfileName;
+    private readonly List<ControlledFault> _faults = [];
+    private readonly Dictionary<string, DateTimeOffset> _leases = new(StringComparer.Ordinal);
+    private FaultInjectionOptions _baseline;
+    private int _nextId;
+    private bool _enabled = true;
+
+    /// <summary>Initializes a new instance of the <see cref="FaultController"/> class over <paramref name="live"/>;
+    /// its baseline (or, without one, an empty profile) is the starting profile.</summary>
+    /// <param name="live">The live profile to drive.</param>
+    /// <param name="options">Lease duration, clock, counted client; the defaults when omitted.</param>
+    public FaultController(LiveFaultProfile live, FaultControllerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        options ??= new FaultControllerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.LeaseDuration, TimeSpan.Zero, nameof(options));
+        _live = live;
+        _time = options.TimeProvider ?? TimeProvider.System;
+        _leaseDuration = options.LeaseDuration;
+        _startProfileName = options.ProfileName;
+        ProfileName = options.ProfileName;
+        _baseline = live.Baseline ?? new FaultInjectionOptions();
+        _counters = new CounterListener(options.ClientName);
+        _expiry = _time.CreateTimer(_ => ExpireLeases(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        AddBaselineFaults();
+    }
+
+    /// <summary>Occurs after any change to the faults, the on/off switch or the leases.</summary>
+    public event EventHandler? Changed;
+
+    /// <summary>Gets the dead-man switch's timeout: how long a lease lives without renewal.</summary>
+    public TimeSpan LeaseDuration => _leaseDuration;
+
+    /// <summary>Gets the name of the profile in force (the starting one, or the last one switched to).</summary>
+    public string ProfileName { get; private set; }
+
+    /// <summary>Gets a value indicating whether faults are on; <see cref="SetEnabled"/> switches them.</summary>
+    public bool Enabled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _enabled && _baseline.Enabled;
+            }
+        }
+    }
+
+    /// <summary>Gets the faults in force, in evaluation order: the profile's, then the added ones.</summary>
+    public IReadOnlyList<ControlledFault> Faults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _faults];
+            }
+        }
+    }
+
+    /// <summary>Gets the leases in force.</summary>
+    public IReadOnlyList<FaultLeaseInfo> Leases
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _leases.Select(l => LeaseInfo(l.Key, l.Value))];
+            }
+        }
+    }
+
+    /// <summary>Adds a fault after the others.</summary>
+    /// <param name="fault">A validated fault (<see cref="FaultJson.ReadFault"/> or one built in code).</param>
+    /// <returns>The fault's id.</returns>
+    /// <exception cref="ArgumentException">The fault is invalid.</exception>
+    public string Add(Fault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ThrowIfInvalid(fault);
+        string id;
+        lock (_gate)
+        {
+            id = $"fault-{++_nextId}";
+            _faults.Add(new ControlledFault(id, fault, null));
+            ApplyLocked(nameof(fault));
+        }
+
+        OnChanged();
+        return id;
+    }
+
+    /// <summary>Replaces the fault with id <paramref name="id"/>, keeping its place and lease.</summary>
+    /// <param name="id">The fault's id.</param>
+    /// <param name="fault">The new fault.</param>
+    /// <returns><see langword="false"/> when no fault has that id.</returns>
+    /// <exception cref="ArgumentException">The fault is invalid.</exception>
+    public bool Replace(string id, Fault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ThrowIfInvalid(fault);
+        lock (_gate)
+        {
+            int index = _faults.FindIndex(f => f.Id == id);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            _faults[index] = _faults[index] with { Fault = fault };
+            ApplyLocked(nameof(fault));
+        }
+
+        OnChanged();
+        return true;
+    }
+
+    /// <summary>Removes the fault with id <paramref name="id"/>.</summary>
+    /// <param name="id">The fault's id.</param>
+    /// <returns><see langword="false"/> when no fault has that id.</returns>
+    public bool Remove(string id)
+    {
+        lock (_gate)
+        {
+            if (_faults.RemoveAll(f => f.Id == id) == 0)
+            {
+                return false;
+            }
+
+            ApplyLocked(nameof(id));
+        }
+
+        OnChanged();
+        return true;
+    }
+
+    /// <summary>Turns every fault off (requests pass through untouched) or back on, keeping them all.</summary>
+    /// <param name="enabled">Whether faults are on.</param>
+    public void SetEnabled(bool enabled)
+    {
+        lock (_gate)
+        {
+            _enabled = enabled;
+            ApplyLocked(nameof(enabled));
+        }
+
+        OnChanged();
+    }
+
+    /// <summary>Switches to another profile: its faults replace the current profile's (added and leased faults stay).</summary>
+    /// <param name="name">The name shown for it.</param>
+    /// <param name="profile">The validated profile.</param>
+    /// <exception cref="ArgumentException">The profile is invalid.</exception>
+    public void SwitchProfile(string name, FaultInjectionOptions profile)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException("Invalid fault profile: " + string.Join(" ", errors), nameof(profile));
+        }
+
+        lock (_gate)
+        {
+            _faults.RemoveAll(f => f.Id.StartsWith("profile-", StringComparison.Ordinal));
+            _baseline = profile;
+            ProfileName = name;
+            AddBaselineFaults();
+            ApplyLocked(nameof(profile));
+        }
+
+        OnChanged();
+    }
+
+    /// <summary>Clears everything: the profile's faults, added and leased faults, and the leases; requests then pass
+    /// through until faults are added or a profile is switched to.</summary>
+    public void Clear() => SwitchProfile("none", new FaultInjectionOptions { Seed = _baseline.Seed });
+
+    /// <summary>Back to the start: added and leased faults and the leases go, faults are on, and the live profile's
+    /// baseline (or configured profile) is in force again, untouched. The counters restart.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+            _leases.Clear();
+            _enabled = true;
+            _baseline = _live.Baseline ?? new FaultInjectionOptions();
+            ProfileName = _startProfileName;
+            AddBaselineFaults();
+            _live.Reset();
+            _counters.Reset();
+            _expiry.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        OnChanged();
+    }
+
+    /// <summary>Adds a profile's faults under a new lease; they are removed when the lease ends or, unless renewed,
+    /// after <paramref name="duration"/> (the dead-man switch).</summary>
+    /// <param name="profile">The validated profile whose faults to add.</param>
+    /// <param name="duration">The lease's life without renewal; <see cref="LeaseDuration"/> when omitted.</param>
+    /// <returns>The lease.</returns>
+    /// <exception cref="ArgumentException">The profile is invalid.</exception>
+    public FaultLeaseInfo Lease(FaultInjectionOptions profile, TimeSpan? duration = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        TimeSpan life = duration ?? _leaseDuration;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(life, TimeSpan.Zero, nameof(duration));
+        if (profile.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException("Invalid fault profile: " + string.Join(" ", errors), nameof(profile));
+        }
+
+        FaultLeaseInfo lease;
+        lock (_gate)
+        {
+            string leaseId = $"lease-{++_nextId}";
+            foreach (Fault fault in profile.Faults)
+            {
+                _faults.Add(new ControlledFault($"fault-{++_nextId}", fault, leaseId));
+            }
+
+            _leases[leaseId] = _time.GetUtcNow() + life;
+            ApplyLocked(nameof(profile));
+            ScheduleExpiryLocked();
+            lease = LeaseInfo(leaseId, _leases[leaseId]);
+        }
+
+        OnChanged();
+        return lease;
+    }
+
+    /// <summary>Renews a lease for another <see cref="LeaseDuration"/> (or <paramref name="duration"/>) from now.</summary>
+    /// <param name="leaseId">The lease's id.</param>
+    /// <param name="duration">The new life; <see cref="LeaseDuration"/> when omitted.</param>
+    /// <returns>The renewed lease, or <see langword="null"/> when it already ended or expired.</returns>
+    public FaultLeaseInfo? Renew(string leaseId, TimeSpan? duration = null)
+    {
+        lock (_gate)
+        {
+            if (!_leases.ContainsKey(leaseId))
+            {
+                return null;
+            }
+
+            _leases[leaseId] = _time.GetUtcNow() + (duration ?? _leaseDuration);
+            ScheduleExpiryLocked();
+            return LeaseInfo(leaseId, _leases[leaseId]);
+        }
+    }
+
+    /// <summary>Ends a lease now and removes its faults.</summary>
+    /// <param name="leaseId">The lease's id.</param>
+    /// <returns><see langword="false"/> when it already ended or expired.</returns>
+    public bool EndLease(string leaseId)
+    {
+        lock (_gate)
+        {
+            if (!_leases.Remove(leaseId))
+            {
+                return false;
+            }
+
+            _faults.RemoveAll(f => f.LeaseId == leaseId);
+            ApplyLocked(nameof(leaseId));
+            ScheduleExpiryLocked();
+        }
+
+        OnChanged();
+        return true;
+    }
+
+    /// <summary>Gets what FaultLab counted (requests forwarded, faults injected by name) since the start or the last <see cref="Reset"/>.</summary>
+    /// <returns>The counters.</returns>
+    public FaultCounters GetCounters() => _counters.Snapshot();
+
+    /// <summary>Stops the dead-man switch's timer and the counters.</summary>
+    public void Dispose()
+    {
+        _expiry.Dispose();
+        _counters.Dispose();
+    }
+
+    private static void ThrowIfInvalid(Fault fault)
+    {
+        var single = new FaultInjectionOptions();
+        single.Faults.Add(fault);
+        if (single.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException("Invalid fault: " + string.Join(" ", errors), nameof(fault));
+        }
+    }
+
+    private void AddBaselineFaults()
+    {
+        for (int i = 0; i < _baseline.Faults.Count; i++)
+        {
+            _faults.Insert(i, new ControlledFault($"profile-{i}", _baseline.Faults[i], null));
+        }
+    }
+
+    private FaultLeaseInfo LeaseInfo(string id, DateTimeOffset expiresAt) =>
+        new(id, [.. _faults.Where(f => f.LeaseId == id).Select(f => f.Id)], expiresAt);
+
+    /// <summary>The live profile gets the faults in force with the baseline's seed and Production permission.</summary>
+    private void ApplyLocked(string parameterName)
+    {
+        var profile = new FaultInjectionOptions
+        {
+            Enabled = _enabled && _baseline.Enabled,
+            AllowInProduction = _baseline.AllowInProduction,
+            Seed = _baseline.Seed,
+        };
+        foreach (var fault in _faults)
+        {
+            profile.Faults.Add(fault.Fault);
+        }
+
+        if (profile.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException("Invalid fault: " + string.Join(" ", errors), parameterName);
+        }
+
+        _live.Set(profile);
+    }
+
+    private void ScheduleExpiryLocked()
+    {
+        if (_leases.Count == 0)
+        {
+            _expiry.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        TimeSpan due = _leases.Values.Min() - _time.GetUtcNow();
+        _expiry.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The dead-man switch: a lease its controller stopped renewing takes its faults with it.</summary>
+    private void ExpireLeases()
+    {
+        lock (_gate)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            var expired = _leases.Where(l => l.Value <= now).Select(l => l.Key).ToList();
+            if (expired.Count == 0)
+            {
+                ScheduleExpiryLocked();
+                return;
+            }
+
+            foreach (string leaseId in expired)
+            {
+                _leases.Remove(leaseId);
+                _faults.RemoveAll(f => f.LeaseId == leaseId);
+            }
+
+            ApplyLocked("lease");
+            ScheduleExpiryLocked();
+        }
+
+        OnChanged();
+    }
+
+    private void OnChanged() => Changed?.Invoke(this, EventArgs.Empty);
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using FaultLab.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaultLab.Tests;
+
+public sealed class LiveFaultProfileTests
+{
+    [Fact]
+    public async Task An_override_replaces_every_clients_configured_profile_until_reset()
+    {
+        var upstream = new Upstream();
+        var services = new ServiceCollection().AddLiveFaultProfile();
+        services.AddHttpClient("orders", c => c.BaseAddress = new Uri("http://orders.internal"))
+            .ConfigurePrimaryHttpMessageHandler(() => upstream)
+            .AddFaultInjection(f => f.AddStatus(HttpStatusCode.ServiceUnavailable));
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
+        var live = provider.GetRequiredService<LiveFaultProfile>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client));
+        var throttled = new FaultInjectionOptions();
+        new FaultInjectionBuilder(throttled).AddStatus(HttpStatusCode.TooManyRequests);
+        live.Set(throttled);
+        Assert.Equal(HttpStatusCode.TooManyRequests, await StatusAsync(client));
+        live.Set(new FaultInjectionOptions { Enabled = false });
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client));
+        live.Reset();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client));
+        Assert.Equal(1, upstream.Calls);
+        Assert.Equal(3, live.Version);
+    }
+
+    [Fact]
+    public async Task A_configuration_reload_during_an_override_takes_effect_at_reset()
+    {
+        var upstream = new Upstream();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FaultLab:Faults:0:Kind"] = "Status",
+            ["FaultLab:Faults:0:StatusCode"] = "503",
+        }).Build();
+        var services = new ServiceCollection().AddLiveFaultProfile();
+        services.AddHttpClient("orders", c => c.BaseAddress = new Uri("http://orders.internal"))
+            .ConfigurePrimaryHttpMessageHandler(() => upstream)
+            .AddFaultInjection(configuration.GetSection("FaultLab"));
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
+        var live = provider.GetRequiredService<LiveFaultProfile>();
+
+        live.Set(new FaultInjectionOptions());
+        configuration["FaultLab:Faults:0:StatusCode"] = "502";
+        configuration.Reload();
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client)); // the override stays in force
+        live.Reset();
+        Assert.Equal(HttpStatusCode.BadGateway, await StatusAsync(client));
+    }
+
+    [Fact]
+    public async Task Without_a_host_the_handler_follows_the_live_profile_and_an_invalid_one_is_refused_with_its_path()
+    {
+        var baseline = new FaultInjectionOptions();
+        new FaultInjectionBuilder(baseline).AddStatus(HttpStatusCode.ServiceUnavailable);
+        var live = new LiveFaultProfile(baseline);
+        using var client = new HttpClient(FaultInjection.CreateHandler(live, new Upstream())) { BaseAddress = new Uri("http://orders.internal") };
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client));
+        var invalid = new FaultInjectionOptions();
+        new FaultInjectionBuilder(invalid).AddStatus(HttpStatusCode.OK);
+        var error = Assert.Throws<ArgumentException>(() => live.Set(invalid));
+        Assert.Contains("StatusCode: must be an error status from 400 to 599 (was 200).", error.Message);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client));
+        live.Set(new FaultInjectionOptions());
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client));
+        live.Reset();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client));
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/orders");
+        return response.StatusCode;
+    }
+}
