@@ -15,6 +15,8 @@ internal static class CliApp
             RunCommand.Create(console),
             ValidateCommand.Create(console),
             ProxyCommand.Create(console),
+            ReportCommand.Create(console),
+            MatrixCommand.Create(console),
             ProfileCommand.Create(console),
         };
         root.Options.Add(verbose);

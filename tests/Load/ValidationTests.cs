@@ -11,23 +11,23 @@ public sealed class ValidationTests
     [InlineData(double.NaN)]
     public void Non_positive_rates_are_rejected_naming_the_rate(double rate)
     {
-        var ex = Assert.Throws<ArgumentException>(() => Simulation.Inject(rate, S, S));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Simulation.Inject(rate, S, S));
         Assert.Equal("rate", ex.ParamName);
     }
 
     [Fact]
     public void Zero_durations_intervals_and_copies_are_rejected_naming_the_setting()
     {
-        Assert.Equal("during", Assert.Throws<ArgumentException>(() => Simulation.Inject(1, S, TimeSpan.Zero)).ParamName);
-        Assert.Equal("interval", Assert.Throws<ArgumentException>(() => Simulation.Inject(1, TimeSpan.Zero, S)).ParamName);
-        Assert.Equal("copies", Assert.Throws<ArgumentException>(() => Simulation.KeepConstant(0, S)).ParamName);
-        Assert.Equal("during", Assert.Throws<ArgumentException>(() => Simulation.KeepConstant(1, -S)).ParamName);
-        Assert.Equal("iterations", Assert.Throws<ArgumentException>(() => Simulation.IterationsForConstant(1, 0)).ParamName);
-        Assert.Equal("during", Assert.Throws<ArgumentException>(() => Simulation.Pause(TimeSpan.Zero)).ParamName);
-        Assert.Equal("maxConcurrency", Assert.Throws<ArgumentException>(() => Noop().WithMaxConcurrency(0)).ParamName);
-        Assert.Equal("duration", Assert.Throws<ArgumentException>(() => Noop().WithWarmUpDuration(-S)).ParamName);
-        Assert.Equal("atLeast", Assert.Throws<ArgumentException>(() => Threshold.SuccessRate(1.5)).ParamName);
-        Assert.Equal("percentile", Assert.Throws<ArgumentException>(() => Threshold.Percentile(0, S)).ParamName);
+        Assert.Equal("during", Assert.Throws<ArgumentOutOfRangeException>(() => Simulation.Inject(1, S, TimeSpan.Zero)).ParamName);
+        Assert.Equal("interval", Assert.Throws<ArgumentOutOfRangeException>(() => Simulation.Inject(1, TimeSpan.Zero, S)).ParamName);
+        Assert.Equal("copies", Assert.Throws<ArgumentOutOfRangeException>(() => Simulation.KeepConstant(0, S)).ParamName);
+        Assert.Equal("during", Assert.Throws<ArgumentOutOfRangeException>(() => Simulation.KeepConstant(1, -S)).ParamName);
+        Assert.Equal("iterations", Assert.Throws<ArgumentOutOfRangeException>(() => Simulation.IterationsForConstant(1, 0)).ParamName);
+        Assert.Equal("during", Assert.Throws<ArgumentOutOfRangeException>(() => Simulation.Pause(TimeSpan.Zero)).ParamName);
+        Assert.Equal("maxConcurrency", Assert.Throws<ArgumentOutOfRangeException>(() => Noop().WithMaxConcurrency(0)).ParamName);
+        Assert.Equal("duration", Assert.Throws<ArgumentOutOfRangeException>(() => Noop().WithWarmUpDuration(-S)).ParamName);
+        Assert.Equal("atLeast", Assert.Throws<ArgumentOutOfRangeException>(() => Threshold.SuccessRate(1.5)).ParamName);
+        Assert.Equal("percentile", Assert.Throws<ArgumentOutOfRangeException>(() => Threshold.Percentile(0, S)).ParamName);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class ValidationTests
     public void A_negative_response_size_is_refused_where_it_is_written()
     {
         // Summed into the bytes total, a negative size would silently shrink it.
-        Assert.Equal("sizeBytes", Assert.Throws<ArgumentException>(() => Response.Ok(sizeBytes: -1)).ParamName);
-        Assert.Equal("sizeBytes", Assert.Throws<ArgumentException>(() => Response.Fail(sizeBytes: -1)).ParamName);
+        Assert.Equal("sizeBytes", Assert.Throws<ArgumentOutOfRangeException>(() => Response.Ok(sizeBytes: -1)).ParamName);
+        Assert.Equal("sizeBytes", Assert.Throws<ArgumentOutOfRangeException>(() => Response.Fail(sizeBytes: -1)).ParamName);
         Assert.Equal(0, Response.Ok(sizeBytes: 0).SizeBytes);
     }
 }

@@ -54,6 +54,7 @@ internal static class DemoCommand
 
         ComparisonTable.Write(console, clients, outcome);
         console.Out.WriteLine($"The dependency saw {api.Requests} requests in all.");
+        await MatrixCommand.RunSetUpsAsync(console, api, null, "/orders/1", [.. SetUps.Select(s => (Name(s), s))], cancellationToken).ConfigureAwait(false);
         foreach (string file in outcome.Result.ReportFiles.Where(f => f.EndsWith(".html", StringComparison.Ordinal)))
         {
             console.Out.WriteLine($"HTML report: {Path.GetFullPath(file)}");

@@ -6,10 +6,10 @@ namespace FaultLab.Cli.Demo;
 /// Gets bearer tokens from the API's token endpoint and caches each until the lifetime the endpoint announced.
 /// Proactive refresh only: a token the server considers expired earlier (skew, revocation) is used until then.
 /// </summary>
-internal sealed class TokenSource(Uri tokenEndpoint, TimeProvider clock)
+internal sealed class TokenSource(Uri tokenEndpoint, TimeProvider clock, HttpMessageHandler? handler = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly HttpClient _http = new(handler ?? new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(5) };
     private string? _token;
     private DateTimeOffset _expires;
 

@@ -21,7 +21,10 @@ internal static class ComparisonView
     {
         var scenarios = Compared(result);
         if (scenarios.Count == 0)
+        {
             return null;
+        }
+
         var rows = new List<IReadOnlyList<string>>
         {
             Row("calls", scenarios, s => s.Stats.Count.ToString(Inv)),
@@ -33,7 +36,10 @@ internal static class ComparisonView
             Row("dropped", scenarios, s => s.Stats.Dropped.ToString(Inv)),
         };
         foreach (var metric in scenarios.SelectMany(s => s.CustomMetrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
             rows.Add(Row(metric, scenarios, s => s.CustomMetrics.TryGetValue(metric, out var v) ? v.ToString("0.####", Inv) : "-"));
+        }
+
         rows.Add(Row("verdict", scenarios, s => s.AbortReason is not null ? "ABORTED" : s.Passed ? "passed" : "FAILED"));
         return new ReportSection("Figures side by side", ["figure", .. scenarios.Select(s => s.Name)], rows);
     }
@@ -43,7 +49,10 @@ internal static class ComparisonView
     {
         var scenarios = Compared(result);
         if (Table(result) is not { } table)
+        {
             return string.Empty;
+        }
+
         var html = new StringBuilder("<section class=\"comparison\"><h2>Comparison: ")
             .Append(WebUtility.HtmlEncode(string.Join(" · ", scenarios.Select(s => s.Name)))).Append("</h2>");
         html.Append("<div class=\"meta\">Every figure from the same run. The charts put the set-ups on one clock (each shifted by when its measured run began); the shaded bands are the windows all of them met.</div>");

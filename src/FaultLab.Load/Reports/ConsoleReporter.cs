@@ -10,7 +10,10 @@ internal static class ConsoleReporter
     public static ConsoleOutput Resolve(ConsoleOutput requested)
     {
         if (requested != ConsoleOutput.Auto)
+        {
             return requested;
+        }
+
         var ci = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
             || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TF_BUILD"))
             || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"));
@@ -27,7 +30,10 @@ internal static class ConsoleReporter
                 while (!running.IsCompleted)
                 {
                     foreach (var (runner, task) in tasks)
+                    {
                         Update(runner, task);
+                    }
+
                     await Task.WhenAny(running, Task.Delay(250)).ConfigureAwait(false);
                 }
                 foreach (var (runner, task) in tasks)
@@ -42,9 +48,14 @@ internal static class ConsoleReporter
     {
         var elapsed = runner.Elapsed.TotalSeconds;
         if (runner.PlannedDuration is { } planned && planned > TimeSpan.Zero)
+        {
             task.Value = Math.Min(elapsed / planned.TotalSeconds, 1);
+        }
         else
+        {
             task.IsIndeterminate = true;
+        }
+
         task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
             "{0} [{1}] ok {2} fail {3} dropped {4}", runner.Name, runner.Phase, runner.Ok, runner.Fail, runner.Dropped));
     }
@@ -58,13 +69,21 @@ internal static class ConsoleReporter
             {
                 var table = new Table().Title(Markup.Escape(section.Title)).Border(TableBorder.Rounded);
                 foreach (var column in section.Columns)
+                {
                     table.AddColumn(Markup.Escape(column));
+                }
+
                 foreach (var row in section.Rows)
+                {
                     table.AddRow(row.Select(c => Markup.Escape(c)).ToArray());
+                }
+
                 AnsiConsole.Write(table);
             }
         }
         foreach (var file in result.ReportFiles)
+        {
             AnsiConsole.MarkupLine("report: " + Markup.Escape(file));
+        }
     }
 }

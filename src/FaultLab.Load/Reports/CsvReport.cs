@@ -30,9 +30,11 @@ public static class CsvReport
             Line(csv, [st.ScenarioName, "", N(st.Count), N(st.Ok), N(st.Fail), N(st.Dropped), D(st.Rps), D(st.Latency.P50Ms),
                 D(st.Latency.P99Ms), .. Ok(st.OkStats), D(st.FailStats.Latency.MeanMs), N(st.Bytes)]);
             foreach (var step in st.Steps)
+            {
                 Line(csv, [st.ScenarioName, step.Name, N(step.Count), N(step.Ok.Count), N(step.Fail.Count), "",
                     st.DurationSeconds > 0 ? D(step.Count / st.DurationSeconds) : "0", "", "", .. Ok(step.Ok),
                     D(step.Fail.Latency.MeanMs), N(step.Ok.Bytes.TotalBytes + step.Fail.Bytes.TotalBytes)]);
+            }
         }
         return csv.ToString();
     }

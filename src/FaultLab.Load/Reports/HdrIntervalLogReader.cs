@@ -27,19 +27,28 @@ public static class HdrIntervalLogReader
         {
             lineNumber++;
             if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("\"StartTimestamp\"", StringComparison.Ordinal))
+            {
                 continue;
+            }
+
             string? tag = null;
             if (line.StartsWith("Tag=", StringComparison.Ordinal))
             {
                 var comma = line.IndexOf(',', StringComparison.Ordinal);
                 if (comma < 0)
+                {
                     throw new FormatException($"Interval log line {lineNumber}: a Tag= with no interval fields after it.");
+                }
+
                 tag = line[4..comma];
                 line = line[(comma + 1)..];
             }
             var fields = line.Split(',');
             if (fields.Length != 4)
+            {
                 throw new FormatException($"Interval log line {lineNumber}: expected 4 fields, found {fields.Length}.");
+            }
+
             intervals.Add(new IntervalHistogram(tag,
                 double.Parse(fields[0], CultureInfo.InvariantCulture),
                 double.Parse(fields[1], CultureInfo.InvariantCulture),
@@ -60,7 +69,10 @@ public static class HdrIntervalLogReader
         var total = Histograms.NewHistogram();
         var wanted = tag is null ? null : HdrIntervalLogWriter.SanitizeTag(tag);
         foreach (var interval in intervals.Where(i => wanted is null || (i.Tag is not null && HdrIntervalLogWriter.SanitizeTag(i.Tag) == wanted)))
+        {
             total.Add(interval.Histogram);
+        }
+
         return total;
     }
 }

@@ -40,13 +40,24 @@ public static class HtmlReport
         html.Append("<h1>Load test report ").Append(Badge(result.Passed)).Append("</h1>");
         html.Append(F("<div class=\"meta\">Started {0:yyyy-MM-dd HH:mm:ss} UTC · ran {1:0.0} s · {2} scenario(s)</div>",
             result.StartedAt.UtcDateTime, result.Duration.TotalSeconds, result.Scenarios.Count));
+        if (ReportTables.Distribution(result) is { } distribution)
+        {
+            html.Append("<div class=\"meta\">").Append(Enc(distribution)).Append("</div>");
+        }
+
         var failedRules = result.Scenarios.SelectMany(s => s.Thresholds).Where(t => !t.Passed).ToList();
         if (failedRules.Count > 0)
+        {
             html.Append("<div class=\"meta\"><b>Failed thresholds:</b> ")
                 .Append(Enc(string.Join("; ", failedRules.Select(t => $"{t.ScenarioName}: {t.Rule} (actual {t.Actual}, {t.Margin})")))).Append("</div>");
+        }
+
         html.Append(ComparisonView.Html(result, AppendTable));
         foreach (var scenario in result.Scenarios)
+        {
             AppendScenario(html, scenario);
+        }
+
         return html.Append("</body></html>").ToString();
     }
 
@@ -73,15 +84,26 @@ public static class HtmlReport
         ], xMax, markers, logScale: true, windows: windows));
         var statusKeys = s.Stats.StatusCodes.Select(c => c.Label).ToList();
         if (statusKeys.Count > 0)
+        {
             html.Append(SvgCharts.StackedBars("Status codes over time", timeline, statusKeys, xMax, markers, windows));
+        }
+
         if (s.Stats.StatusCodes.Count > 0)
+        {
             html.Append(SvgCharts.OkFailBars("Outcomes by status code", s.Stats.StatusCodes.Select(c => (c.Label, c.Ok, c.Fail)).ToList()));
+        }
+
         if (s.Stats.Tags.Count > 0)
+        {
             html.Append(SvgCharts.OkFailBars("Outcomes by tag", s.Stats.Tags.Select(t => (t.Tag, t.Ok, t.Fail)).ToList()));
+        }
 
         html.Append("<div class=\"tables\">");
         foreach (var table in ReportTables.For(s))
+        {
             AppendTable(html, table);
+        }
+
         html.Append("</div></section>");
     }
 
@@ -89,13 +111,19 @@ public static class HtmlReport
     {
         html.Append("<div><h3>").Append(Enc(table.Title)).Append("</h3><table><tr>");
         foreach (var column in table.Columns)
+        {
             html.Append("<th>").Append(Enc(column)).Append("</th>");
+        }
+
         html.Append("</tr>");
         foreach (var row in table.Rows)
         {
             html.Append(row.Contains("FAIL") ? "<tr class=\"failed\">" : "<tr>");
             foreach (var cell in row)
+            {
                 html.Append("<td>").Append(Enc(cell)).Append("</td>");
+            }
+
             html.Append("</tr>");
         }
         html.Append("</table></div>");

@@ -15,14 +15,24 @@ public static class MarkdownReport
         md.Append("# Load test report\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Started {result.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, ran {result.Duration.TotalSeconds:0.0} s. ");
         md.Append("**").Append(result.Passed ? "PASSED" : "FAILED").Append("**\n\n");
+        if (ReportTables.Distribution(result) is { } distribution)
+        {
+            md.Append(distribution).Append("\n\n");
+        }
+
         if (ComparisonView.Table(result) is { } comparison)
+        {
             AppendTable(md, comparison);
+        }
+
         foreach (var scenario in result.Scenarios)
         {
             md.Append("## Scenario `").Append(scenario.Name).Append("`\n\n");
             md.Append("Load: ").Append(string.Join("; ", scenario.Simulations)).Append("\n\n");
             foreach (var table in ReportTables.For(scenario))
+            {
                 AppendTable(md, table);
+            }
         }
         return md.ToString();
     }
@@ -33,7 +43,10 @@ public static class MarkdownReport
         md.Append("| ").Append(string.Join(" | ", table.Columns.Select(Escape))).Append(" |\n");
         md.Append('|').Append(string.Concat(table.Columns.Select(_ => "---|"))).Append('\n');
         foreach (var row in table.Rows)
+        {
             md.Append("| ").Append(string.Join(" | ", row.Select(Escape))).Append(" |\n");
+        }
+
         md.Append('\n');
     }
 

@@ -16,7 +16,11 @@ public static class ReportWriter
         var files = new List<string>();
         void Write(ReportFormats format, string extension, Func<string> render)
         {
-            if (!formats.HasFlag(format)) return;
+            if (!formats.HasFlag(format))
+            {
+                return;
+            }
+
             var path = Path.Combine(folder, fileName + extension);
             File.WriteAllText(path, render(), new System.Text.UTF8Encoding(false));
             files.Add(path);

@@ -10,7 +10,10 @@ internal static class StepTables
     public static IEnumerable<ReportSection> For(ScenarioStats st)
     {
         if (st.Steps.Count == 0)
+        {
             yield break;
+        }
+
         yield return new ReportSection("Steps (each timed from its actual start; latency of successful runs)",
             ["step", "count", "ok", "fail", "success", "mean", "p50", "p75", "p95", "p99", "max", "bytes", "fail status codes"],
             st.Steps.Select(s => (IReadOnlyList<string>)

@@ -35,8 +35,10 @@ internal static partial class SvgCharts
             var path = string.Join(" ", s.Points.Select((p, i) => F("{0}{1:0.#},{2:0.#}", i == 0 ? "M" : "L", X(p.X, xMax), scale.Y(p.Y))));
             svg.Append(F("<path d=\"{0}\" fill=\"none\" stroke=\"{1}\" stroke-width=\"2\"{2}/>", path, s.Color, s.Dashed ? " stroke-dasharray=\"6 4\"" : ""));
             foreach (var p in s.Points)
+            {
                 svg.Append(F("<circle cx=\"{0:0.#}\" cy=\"{1:0.#}\" r=\"2.5\" fill=\"{2}\"><title>{3} at {4:0.#} s: {5:0.###} {6}</title></circle>",
                     X(p.X, xMax), scale.Y(p.Y), s.Color, Enc(s.Name), p.X, p.Y, Enc(yUnit)));
+            }
         }
         Legend(svg, series.Select(s => (s.Name, s.Color)).ToList());
         Markers(svg, markers, xMax);
@@ -59,7 +61,11 @@ internal static partial class SvgCharts
             var w = Math.Max(X(p.StartSeconds + p.LengthSeconds, xMax) - x0 - 2, 1);
             for (var k = 0; k < keys.Count; k++)
             {
-                if (!p.StatusCodes.TryGetValue(keys[k], out var count) || count == 0) continue;
+                if (!p.StatusCodes.TryGetValue(keys[k], out var count) || count == 0)
+                {
+                    continue;
+                }
+
                 var yTop = scale.Y(stacked + count);
                 svg.Append(F("<rect x=\"{0:0.#}\" y=\"{1:0.#}\" width=\"{2:0.#}\" height=\"{3:0.#}\" fill=\"{4}\"><title>{5}: {6} in {7:0.#}–{8:0.#} s</title></rect>",
                     x0 + 1, yTop, w, scale.Y(stacked) - yTop, ColorFor(keys[k], k), Enc(keys[k]), count, p.StartSeconds, p.StartSeconds + p.LengthSeconds));
@@ -109,7 +115,10 @@ internal static partial class SvgCharts
         }
         var step = xMax <= 12 ? 1 : xMax <= 60 ? 5 : xMax <= 300 ? 30 : 60;
         for (double t = 0; t <= xMax + 1e-9; t += step)
+        {
             svg.Append(F("<text x=\"{0:0.#}\" y=\"{1}\" text-anchor=\"middle\" class=\"axis\">{2}s</text>", X(t, xMax), Top + PlotH + 16, t));
+        }
+
         svg.Append(F("<text x=\"{0}\" y=\"{1}\" class=\"axis\">{2}</text>", 8, Top - 12, Enc(yUnit)));
         svg.Append(F("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" class=\"axisline\"/>", Left, Top + PlotH, Left + PlotW));
     }
@@ -146,7 +155,11 @@ internal static partial class SvgCharts
     /// <summary>Rounds an axis maximum up to a whole number of gridline steps (see <see cref="NiceStep"/>).</summary>
     public static double NiceCeiling(double value)
     {
-        if (value <= 0) return 1;
+        if (value <= 0)
+        {
+            return 1;
+        }
+
         var step = NiceStep(value);
         return step * Math.Ceiling(value / step - 1e-9);
     }
@@ -157,7 +170,13 @@ internal static partial class SvgCharts
         var raw = max / 4;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         foreach (var m in new[] { 1.0, 2, 5 })
-            if (m * magnitude >= raw) return m * magnitude;
+        {
+            if (m * magnitude >= raw)
+            {
+                return m * magnitude;
+            }
+        }
+
         return 10 * magnitude;
     }
 

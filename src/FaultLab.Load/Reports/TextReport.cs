@@ -19,7 +19,9 @@ public static class TextReport
             txt.Append("\nScenario ").Append(scenario.Name).Append('\n');
             txt.Append("Load: ").Append(string.Join("; ", scenario.Simulations)).Append('\n');
             foreach (var table in ReportTables.For(scenario))
+            {
                 AppendTable(txt, table);
+            }
         }
         return txt.ToString();
     }
@@ -33,7 +35,9 @@ public static class TextReport
         Row(table.Columns);
         txt.Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
         foreach (var row in table.Rows)
+        {
             Row(row);
+        }
     }
 
     private static string Flat(string cell) => cell.Replace('\n', ' ');

@@ -14,70 +14,84 @@ public sealed class ScenarioResult
     private readonly List<TimelineWindow> _windows = [];
     private readonly List<ReportSection> _sections = [];
     private readonly object _gate = new();
+    private ScenarioHistograms? _histograms;
 
     internal ScenarioResult(ScenarioStats stats, IReadOnlyList<TimelinePoint> timeline, IReadOnlyList<ThresholdResult> thresholds,
         IReadOnlyList<IntervalHistogram> intervals, IReadOnlyList<LoadSimulation> simulations, string? abortReason,
         DateTimeOffset measuredStartedAt = default)
+        : this(stats, timeline, thresholds, intervals, simulations.Select(s => s.ToString()).ToList(), abortReason, measuredStartedAt)
+    {
+    }
+
+    /// <summary>A result rebuilt from reports (a merge), whose load phases are known only by their descriptions.</summary>
+    internal ScenarioResult(ScenarioStats stats, IReadOnlyList<TimelinePoint> timeline, IReadOnlyList<ThresholdResult> thresholds,
+        IReadOnlyList<IntervalHistogram> intervals, IReadOnlyList<string> simulations, string? abortReason, DateTimeOffset measuredStartedAt)
     {
         MeasuredStartedAt = measuredStartedAt;
         Stats = stats;
         Timeline = timeline;
         Thresholds = thresholds;
         Intervals = intervals;
-        Simulations = simulations.Select(s => s.ToString()).ToList();
+        Simulations = simulations;
         AbortReason = abortReason;
     }
 
-    /// <summary>Scenario name.</summary>
+    /// <summary>Gets the scenario name.</summary>
     public string Name => Stats.ScenarioName;
 
-    /// <summary>Aggregated statistics.</summary>
+    /// <summary>Gets the aggregated statistics.</summary>
     public ScenarioStats Stats { get; }
 
     /// <summary>
-    /// When the measured run began (after init and warm-up): the origin of <see cref="Timeline"/>, <see cref="Intervals"/>
+    /// Gets when the measured run began (after init and warm-up): the origin of <see cref="Timeline"/>, <see cref="Intervals"/>
     /// and markers, which all count seconds from here.
     /// </summary>
     public DateTimeOffset MeasuredStartedAt { get; }
 
-    /// <summary>One point per second of the measured run.</summary>
+    /// <summary>Gets one point per second of the measured run.</summary>
     public IReadOnlyList<TimelinePoint> Timeline { get; }
 
-    /// <summary>Verdicts of the scenario's thresholds.</summary>
+    /// <summary>Gets the verdicts of the scenario's thresholds.</summary>
     public IReadOnlyList<ThresholdResult> Thresholds { get; }
 
-    /// <summary>The load phases, described.</summary>
+    /// <summary>Gets the load phases, described.</summary>
     public IReadOnlyList<string> Simulations { get; }
 
-    /// <summary>Per-interval latency histograms (microseconds), the content of the interval log.</summary>
+    /// <summary>Gets the per-interval latency histograms (microseconds), the content of the interval log.</summary>
     [JsonIgnore]
     public IReadOnlyList<IntervalHistogram> Intervals { get; }
 
-    /// <summary>Why the scenario stopped early, or null when it ran to completion.</summary>
+    /// <summary>
+    /// Gets the histograms behind <see cref="Stats"/> and <see cref="Timeline"/>, encoded for the JSON report so
+    /// results of several agents can be merged by adding histograms (never by averaging percentiles).
+    /// </summary>
+    public ScenarioHistograms Histograms => _histograms ??= ScenarioHistograms.Encode(Stats, Intervals);
+
+    /// <summary>Gets why the scenario stopped early, or null when it ran to completion.</summary>
     public string? AbortReason { get; }
 
-    /// <summary>True when every threshold passed and the scenario was not aborted.</summary>
+    /// <summary>Gets a value indicating whether every threshold passed and the scenario was not aborted.</summary>
     public bool Passed => AbortReason is null && Thresholds.All(t => t.Passed);
 
-    /// <summary>Extra numbers attached after the run (e.g. retry amplification), rendered in every report.</summary>
+    /// <summary>Gets the extra numbers attached after the run (e.g. retry amplification), rendered in every report.</summary>
     public IReadOnlyDictionary<string, double> CustomMetrics => _customMetrics;
 
-    /// <summary>Annotations on the timeline, drawn on the HTML charts.</summary>
-    public IReadOnlyList<TimelineMarker> Markers { get { lock (_gate) return _markers.ToList(); } }
+    /// <summary>Gets the annotations on the timeline, drawn on the HTML charts.</summary>
+    public IReadOnlyList<TimelineMarker> Markers { get { lock (_gate) { return _markers.ToList(); } } }
 
-    /// <summary>Marked stretches of the timeline (shaded bands on the HTML charts), oldest first.</summary>
-    public IReadOnlyList<TimelineWindow> Windows { get { lock (_gate) return _windows.OrderBy(w => w.StartSeconds).ToList(); } }
+    /// <summary>Gets the marked stretches of the timeline (shaded bands on the HTML charts), oldest first.</summary>
+    public IReadOnlyList<TimelineWindow> Windows { get { lock (_gate) { return _windows.OrderBy(w => w.StartSeconds).ToList(); } } }
 
-    /// <summary>Extra tables attached after the run, rendered in every report.</summary>
-    public IReadOnlyList<ReportSection> Sections { get { lock (_gate) return _sections.ToList(); } }
+    /// <summary>Gets the extra tables attached after the run, rendered in every report.</summary>
+    public IReadOnlyList<ReportSection> Sections { get { lock (_gate) { return _sections.ToList(); } } }
 
     /// <summary>Attaches or replaces a custom metric.</summary>
     /// <param name="name">Metric name.</param>
     /// <param name="value">Metric value.</param>
     public void SetMetric(string name, double value)
     {
-        if (string.IsNullOrWhiteSpace(name))
-            throw new ArgumentException("Metric name must not be empty.", nameof(name));
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
         _customMetrics[name] = value;
     }
 
@@ -87,11 +101,14 @@ public sealed class ScenarioResult
     /// <param name="category">Optional grouping.</param>
     public void AddMarker(TimeSpan at, string label, string? category = null)
     {
-        if (at < TimeSpan.Zero)
-            throw new ArgumentException($"Marker time must not be negative, was {at}.", nameof(at));
-        if (string.IsNullOrWhiteSpace(label))
-            throw new ArgumentException("Marker label must not be empty.", nameof(label));
-        lock (_gate) _markers.Add(new TimelineMarker(at.TotalSeconds, label, category));
+        ArgumentOutOfRangeException.ThrowIfLessThan(at, TimeSpan.Zero);
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+
+        lock (_gate)
+        {
+            _markers.Add(new TimelineMarker(at.TotalSeconds, label, category));
+        }
     }
 
     /// <summary>Marks a stretch of the timeline, drawn as a labelled shaded band on the HTML charts.</summary>
@@ -103,12 +120,24 @@ public sealed class ScenarioResult
     public void AddWindow(TimeSpan start, TimeSpan end, string label, string? category = null, string? color = null)
     {
         if (start < TimeSpan.Zero)
+        {
             throw new ArgumentException($"Window start must not be negative, was {start}.", nameof(start));
+        }
+
         if (end < start)
+        {
             throw new ArgumentException($"Window end ({end}) must not be before its start ({start}).", nameof(end));
+        }
+
         if (string.IsNullOrWhiteSpace(label))
+        {
             throw new ArgumentException("Window label must not be empty.", nameof(label));
-        lock (_gate) _windows.Add(new TimelineWindow(start.TotalSeconds, end.TotalSeconds, label, category, color));
+        }
+
+        lock (_gate)
+        {
+            _windows.Add(new TimelineWindow(start.TotalSeconds, end.TotalSeconds, label, category, color));
+        }
     }
 
     /// <summary>Adds a report section.</summary>
@@ -116,6 +145,9 @@ public sealed class ScenarioResult
     public void AddSection(ReportSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        lock (_gate) _sections.Add(section);
+        lock (_gate)
+        {
+            _sections.Add(section);
+        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class ThresholdsFailedException : Exception
     /// <param name="result">The failed run.</param>
     public ThresholdsFailedException(LoadTestResult result) : base(BuildMessage(result)) => Result = result;
 
-    /// <summary>The failed run.</summary>
+    /// <summary>Gets the failed run.</summary>
     public LoadTestResult Result { get; }
 
     private static string BuildMessage(LoadTestResult result)
@@ -23,11 +23,17 @@ public sealed class ThresholdsFailedException : Exception
         var text = new StringBuilder();
         text.Append("Load test thresholds failed: ").Append(failed).Append(" rule(s) failed.").AppendLine();
         foreach (var aborted in result.Scenarios.Where(s => s.AbortReason is not null))
+        {
             text.Append("Scenario '").Append(aborted.Name).Append("' aborted: ").Append(aborted.AbortReason).AppendLine();
+        }
+
         AppendRow(text, header, widths);
         text.AppendLine(string.Join("-+-", widths.Select(w => new string('-', w))));
         foreach (var row in rows)
+        {
             AppendRow(text, row, widths);
+        }
+
         return text.ToString();
     }
 

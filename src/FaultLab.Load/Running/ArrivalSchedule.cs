@@ -20,16 +20,28 @@ internal static class ArrivalSchedule
             double t;
             if (Math.Abs(a) < 1e-12)
             {
-                if (b <= 0) yield break;
+                if (b <= 0)
+                {
+                    yield break;
+                }
+
                 t = k / b;
             }
             else
             {
                 var discriminant = b * b + 4 * a * k;
-                if (discriminant < 0) yield break;
+                if (discriminant < 0)
+                {
+                    yield break;
+                }
+
                 t = (-b + Math.Sqrt(discriminant)) / (2 * a);
             }
-            if (t >= durationSeconds || double.IsNaN(t)) yield break;
+            if (t >= durationSeconds || double.IsNaN(t))
+            {
+                yield break;
+            }
+
             yield return t;
         }
     }

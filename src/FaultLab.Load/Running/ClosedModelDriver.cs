@@ -19,28 +19,37 @@ internal static class ClosedModelDriver
         {
             var now = run.Time.GetTimestamp();
             if (now >= phaseEnd || run.Token.IsCancellationRequested)
+            {
                 return;
+            }
+
             var progress = run.Time.GetElapsedTime(phaseStart, now) / duration;
-            Volatile.Write(ref target.Value, (long)Math.Round(fromCopies + (toCopies - fromCopies) * Math.Clamp(progress, 0, 1)));
+            // The global target first, then this agent's share of it, so the agents' copies always add up to it.
+            var globalTarget = (long)Math.Round(fromCopies + (toCopies - fromCopies) * Math.Clamp(progress, 0, 1));
+            Volatile.Write(ref target.Value, run.Share.Of(globalTarget));
             for (; started < Volatile.Read(ref target.Value); started++)
             {
-                var copy = started;
-                run.ClosedCopies.Add(Task.Run(() => CopyLoopAsync(run, copy, () => copy < Volatile.Read(ref target.Value), phaseEnd, budget: null)));
+                var local = started;
+                var copy = run.Share.Global(local);
+                run.ClosedCopies.Add(Task.Run(() => CopyLoopAsync(run, copy, () => local < Volatile.Read(ref target.Value), phaseEnd, budget: null)));
             }
             var next = Pacer.Add(run.Time, now, fromCopies == toCopies ? duration.TotalSeconds : RampStep.TotalSeconds);
             await Pacer.WaitUntilAsync(run.Time, Math.Min(next, phaseEnd), run.Token).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Runs an iteration-bound phase: <paramref name="copies"/> copies share <paramref name="iterations"/>.</summary>
+    /// <summary>Runs an iteration-bound phase: <paramref name="copies"/> copies (this agent's) share <paramref name="iterations"/>.</summary>
     public static Task RunIterationsAsync(ScenarioRun run, int copies, long iterations)
     {
         var budget = new SharedNumber(iterations);
         var tasks = Enumerable.Range(0, copies)
-            .Select(copy => Task.Run(() => CopyLoopAsync(run, copy, static () => true, long.MaxValue, budget)))
+            .Select(local => Task.Run(() => CopyLoopAsync(run, run.Share.Global(local), static () => true, long.MaxValue, budget)))
             .ToList();
         foreach (var task in tasks)
+        {
             run.ClosedCopies.Add(task);
+        }
+
         return Task.WhenAll(tasks);
     }
 
@@ -54,7 +63,10 @@ internal static class ClosedModelDriver
             {
                 var start = run.Time.GetTimestamp();
                 if (start >= phaseEnd || (budget is not null && Interlocked.Decrement(ref budget.Value) < 0))
+                {
                     return;
+                }
+
                 await run.RunIterationAsync(start, copy, closedModel: true).ConfigureAwait(false);
             }
         }

@@ -22,24 +22,47 @@ public static class LoadTest
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options, scenarios);
+        var agent = options.Agent ?? LoadAgent.FromEnvironment();
         var startedAt = options.TimeProvider.GetUtcNow();
+        if (agent?.StartAt is { } startAt && startAt < startedAt)
+        {
+            throw new ArgumentException(
+                $"{agent}: the start instant passed {(startedAt - startAt).TotalSeconds:0.###} s before the run began; give every agent an instant after it is ready.",
+                nameof(options));
+        }
+
         var started = options.TimeProvider.GetTimestamp();
-        var runners = scenarios.Select(s => new ScenarioRunner(s, options)).ToList();
+        var runners = scenarios.Select(s => new ScenarioRunner(s, options, agent)).ToList();
         using var reserve = new ThreadPoolReserve(options.MinWorkerThreads);
 
         var console = ConsoleReporter.Resolve(options.ConsoleOutput);
         var running = Task.WhenAll(runners.Select(r => Task.Run(() => r.RunAsync(cancellationToken), CancellationToken.None)));
         if (console == ConsoleOutput.Live)
+        {
             await ConsoleReporter.ShowProgressAsync(runners, running).ConfigureAwait(false);
+        }
+
         var results = await running.ConfigureAwait(false);
 
-        var result = new LoadTestResult(startedAt, options.TimeProvider.GetElapsedTime(started), results);
+        var agentRun = agent is null ? null
+            : new AgentRun(agent.Index, agent.Count, agent.StartAt, runners.Max(r => r.LateStart).TotalSeconds);
+        var result = new LoadTestResult(startedAt, options.TimeProvider.GetElapsedTime(started), results,
+            ScheduleFingerprint.Of(scenarios), agentRun);
         foreach (var enrich in options.Enrichers)
+        {
             enrich(result);
+        }
+
         if (options.ReportsFolder is { } folder)
-            result.ReportFiles = ReportWriter.WriteAll(result, folder, options.ReportFormats, options.ReportFileName);
+        {
+            var fileName = agent is null ? options.ReportFileName : $"{options.ReportFileName}.agent-{agent.Index}-of-{agent.Count}";
+            result.ReportFiles = ReportWriter.WriteAll(result, folder, options.ReportFormats, fileName);
+        }
         if (console != ConsoleOutput.Silent)
+        {
             ConsoleReporter.PrintSummary(result);
+        }
+
         return result;
     }
 
@@ -53,23 +76,41 @@ public static class LoadTest
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         if (scenarios.Count == 0)
+        {
             throw new ArgumentException("At least one scenario is required.", nameof(scenarios));
+        }
+
         if (scenarios.Any(s => s is null))
+        {
             throw new ArgumentException("Scenarios must not contain null.", nameof(scenarios));
+        }
+
         var duplicate = scenarios.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
+        {
             throw new ArgumentException($"Scenario names must be unique; '{duplicate.Key}' is used {duplicate.Count()} times.", nameof(scenarios));
+        }
+
         var bare = scenarios.FirstOrDefault(s => s.LoadSimulations.Count == 0);
         if (bare is not null)
+        {
             throw new ArgumentException(
                 $"Scenario '{bare.Name}' has no LoadSimulations: call WithLoadSimulations(...) — a scenario never runs on silent defaults.",
                 nameof(scenarios));
-        if (options.MinWorkerThreads < 0)
-            throw new ArgumentException($"MinWorkerThreads must not be negative, was {options.MinWorkerThreads}.", nameof(options));
-        if (options.DrainTimeout <= TimeSpan.Zero)
-            throw new ArgumentException($"DrainTimeout must be positive, was {options.DrainTimeout}.", nameof(options));
-        if (options.ReportsFolder is not null && string.IsNullOrWhiteSpace(options.ReportFileName))
-            throw new ArgumentException("ReportFileName must not be empty.", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MinWorkerThreads);
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.DrainTimeout, TimeSpan.Zero);
+
+        if (options.ReportsFolder is not null)
+
+        {
+
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.ReportFileName);
+
+        }
+
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         ArgumentNullException.ThrowIfNull(options.LoggerFactory);
     }

@@ -14,7 +14,9 @@ internal static class OpenModelDriver
     {
         var precise = meanRatePerSecond > 0 && 1 / meanRatePerSecond >= PreciseGapSeconds;
         if (!ReferenceEquals(run.Time, TimeProvider.System))
+        {
             return RunOnTimersAsync(run, offsets, phaseStart);
+        }
         // Real time: a dedicated thread, so the schedule never waits for a free thread-pool thread.
         return Task.Factory.StartNew(() =>
         {
@@ -43,6 +45,7 @@ internal static class OpenModelDriver
         if (!run.Slots.TryTake(out var slot))
         {
             run.Recorder.RecordDropped();
+            run.Instruments?.Dropped();
             return;
         }
         // Off the dispatcher thread, so a step that runs synchronously for a while cannot delay the schedule.

@@ -19,7 +19,10 @@ internal static class Pacer
             token.ThrowIfCancellationRequested();
             var remaining = time.GetElapsedTime(time.GetTimestamp(), dueTimestamp);
             if (remaining <= TimeSpan.Zero)
+            {
                 return;
+            }
+
             await Task.Delay(remaining < TimerGranularity ? TimerGranularity : remaining, time, token).ConfigureAwait(false);
         }
     }
@@ -36,14 +39,23 @@ internal static class Pacer
             token.ThrowIfCancellationRequested();
             var remaining = time.GetElapsedTime(time.GetTimestamp(), dueTimestamp);
             if (remaining <= TimeSpan.Zero)
+            {
                 return;
+            }
+
             var sleep = precise ? remaining - BlockingSpinWindow : remaining;
             if (sleep >= TimerGranularity)
+            {
                 token.WaitHandle.WaitOne(sleep);
+            }
             else if (precise)
+            {
                 Thread.Yield();
+            }
             else
+            {
                 token.WaitHandle.WaitOne(TimerGranularity);
+            }
         }
     }
 

@@ -10,7 +10,10 @@ internal static class PhasePlan
         foreach (var s in simulations)
         {
             if (s.Kind is LoadSimulationKind.IterationsForConstant or LoadSimulationKind.IterationsForInject)
+            {
                 return null;
+            }
+
             total += s.During;
         }
         return total;
@@ -20,7 +23,10 @@ internal static class PhasePlan
     public static LoadSimulation? WarmUpOf(LoadSimulation first, TimeSpan warmUp)
     {
         if (warmUp <= TimeSpan.Zero)
+        {
             return null;
+        }
+
         return first.Kind switch
         {
             LoadSimulationKind.Inject or LoadSimulationKind.IterationsForInject => Simulation.Inject(first.Rate, first.Interval, warmUp),
@@ -52,22 +58,25 @@ internal static class PhasePlan
         foreach (var s in simulations)
         {
             if (run.Token.IsCancellationRequested)
+            {
                 return;
+            }
+
             var phaseEnd = Pacer.Add(run.Time, phaseStart, s.During.TotalSeconds);
             switch (s.Kind)
             {
                 case LoadSimulationKind.Inject:
-                    await OpenModelDriver.RunAsync(run, ArrivalSchedule.Offsets(s.RatePerSecond, s.RatePerSecond, s.During.TotalSeconds), s.RatePerSecond, phaseStart).ConfigureAwait(false);
+                    await OpenModelDriver.RunAsync(run, Slice(run, ArrivalSchedule.Offsets(s.RatePerSecond, s.RatePerSecond, s.During.TotalSeconds)), s.RatePerSecond / run.Share.Count, phaseStart).ConfigureAwait(false);
                     lastRate = s.RatePerSecond;
                     break;
                 case LoadSimulationKind.RampingInject:
-                    await OpenModelDriver.RunAsync(run, ArrivalSchedule.Offsets(lastRate, s.RatePerSecond, s.During.TotalSeconds), Math.Max(lastRate, s.RatePerSecond), phaseStart).ConfigureAwait(false);
+                    await OpenModelDriver.RunAsync(run, Slice(run, ArrivalSchedule.Offsets(lastRate, s.RatePerSecond, s.During.TotalSeconds)), Math.Max(lastRate, s.RatePerSecond) / run.Share.Count, phaseStart).ConfigureAwait(false);
                     lastRate = s.RatePerSecond;
                     break;
                 case LoadSimulationKind.IterationsForInject:
-                    await OpenModelDriver.RunAsync(run, ArrivalSchedule.Offsets(s.RatePerSecond, s.RatePerSecond, double.MaxValue, s.Iterations), s.RatePerSecond, phaseStart).ConfigureAwait(false);
+                    await OpenModelDriver.RunAsync(run, Slice(run, ArrivalSchedule.Offsets(s.RatePerSecond, s.RatePerSecond, double.MaxValue, s.Iterations)), s.RatePerSecond / run.Share.Count, phaseStart).ConfigureAwait(false);
                     lastRate = s.RatePerSecond;
-                    phaseStart = run.Time.GetTimestamp();
+                    phaseStart = await EndOfIterationPhaseAsync(run, phaseStart, (s.Iterations - 1) / s.RatePerSecond).ConfigureAwait(false);
                     continue;
                 case LoadSimulationKind.KeepConstant:
                     await ClosedModelDriver.RunForAsync(run, s.Copies, s.Copies, phaseStart, phaseEnd).ConfigureAwait(false);
@@ -78,7 +87,7 @@ internal static class PhasePlan
                     lastCopies = s.Copies;
                     break;
                 case LoadSimulationKind.IterationsForConstant:
-                    await ClosedModelDriver.RunIterationsAsync(run, s.Copies, s.Iterations).ConfigureAwait(false);
+                    await ClosedModelDriver.RunIterationsAsync(run, run.Share.Of(s.Copies), run.Share.IterationsOf(s.Iterations, s.Copies)).ConfigureAwait(false);
                     lastCopies = s.Copies;
                     phaseStart = run.Time.GetTimestamp();
                     continue;
@@ -87,5 +96,25 @@ internal static class PhasePlan
             await Pacer.WaitUntilAsync(run.Time, phaseEnd, run.Token).ConfigureAwait(false);
             phaseStart = phaseEnd;
         }
+    }
+    /// <summary>An agent's arrivals: every n-th of the global schedule, offset by its index (all of them for one process).</summary>
+    private static IEnumerable<double> Slice(ScenarioRun run, IEnumerable<double> offsets) =>
+        run.Share.IsWhole ? offsets : offsets.Where((_, k) => run.Share.Owns(k));
+
+    /// <summary>
+    /// Where the phase after an iteration-bound open phase starts. One process starts it once its last arrival has
+    /// fired; an agent waits for the global schedule's last arrival, which may be another agent's, so every agent
+    /// starts the next phase at the same instant.
+    /// </summary>
+    private static async Task<long> EndOfIterationPhaseAsync(ScenarioRun run, long phaseStart, double lastOffsetSeconds)
+    {
+        if (run.Share.IsWhole)
+        {
+            return run.Time.GetTimestamp();
+        }
+
+        var end = Pacer.Add(run.Time, phaseStart, lastOffsetSeconds);
+        await Pacer.WaitUntilAsync(run.Time, end, run.Token).ConfigureAwait(false);
+        return end;
     }
 }

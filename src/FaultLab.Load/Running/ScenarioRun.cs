@@ -12,15 +12,18 @@ internal sealed class ScenarioRun
     private long _iterations;
     private bool _drainTimedOut;
 
-    public ScenarioRun(Scenario scenario, StatsRecorder recorder, TimeProvider time, ILogger logger, CancellationToken token)
+    public ScenarioRun(Scenario scenario, StatsRecorder recorder, TimeProvider time, ILogger logger, CancellationToken token,
+        AgentShare share, long? startTimestamp = null, ScenarioInstruments? instruments = null)
     {
+        Share = share;
+        Instruments = instruments;
         Scenario = scenario;
         Recorder = recorder;
         Time = time;
         Logger = logger;
         Token = token;
         Slots = new SlotPool(scenario.MaxConcurrency);
-        StartTimestamp = time.GetTimestamp();
+        StartTimestamp = startTimestamp ?? time.GetTimestamp();
     }
 
     public Scenario Scenario { get; }
@@ -30,10 +33,16 @@ internal sealed class ScenarioRun
     public CancellationToken Token { get; }
     public SlotPool Slots { get; }
     public long StartTimestamp { get; }
+
+    /// <summary>Gets which part of the global schedule this process runs (<see cref="AgentShare.Whole"/> for one process).</summary>
+    public AgentShare Share { get; }
+
+    /// <summary>Gets the live instruments of the measured run; null during warm-up, which publishes nothing.</summary>
+    public ScenarioInstruments? Instruments { get; }
     public ConcurrentBag<Task> ClosedCopies { get; } = [];
     public bool IsWarmUp => !Recorder.Enabled;
 
-    /// <summary>Called (possibly more than once) when the measured fail count reaches <see cref="Scenario.MaxFailCount"/>.</summary>
+    /// <summary>Gets or sets the callback invoked (possibly more than once) when the measured fail count reaches <see cref="Scenario.MaxFailCount"/>.</summary>
     public Action<long>? MaxFailCountReached { get; init; }
 
     public TimeSpan Elapsed(long timestamp) => Time.GetElapsedTime(StartTimestamp, timestamp);
@@ -47,6 +56,7 @@ internal sealed class ScenarioRun
         var context = new ScenarioContext(Scenario.Name, Interlocked.Increment(ref _iterations) - 1, copyNumber,
             Elapsed(intendedTimestamp), IsWarmUp, Token, Logger) { Run = this };
         Response response;
+        Instruments?.Started();
         try
         {
             response = await Scenario.Step(context).ConfigureAwait(false) ?? Response.Fail(message: "step returned null");
@@ -63,15 +73,24 @@ internal sealed class ScenarioRun
         }
         catch (OperationCanceledException) when (Token.IsCancellationRequested)
         {
+            Instruments?.Finished();
             return; // cut short by an abort or a cancelled run, which the result reports as such
         }
         catch (Exception ex)
         {
             response = Response.Fail(message: $"{ex.GetType().Name}: {ex.Message}");
         }
-        Recorder.Record(response, Time.GetElapsedTime(intendedTimestamp, Time.GetTimestamp()), closedModel);
+        var latency = Time.GetElapsedTime(intendedTimestamp, Time.GetTimestamp());
+        Recorder.Record(response, latency, closedModel);
+        if (Instruments is { } instruments)
+        {
+            instruments.Finished();
+            instruments.Completed(response, latency);
+        }
         if (!response.IsSuccess && Scenario.MaxFailCount is { } max && !IsWarmUp && Recorder.Fail >= max)
+        {
             MaxFailCountReached?.Invoke(max);
+        }
     }
 
     /// <summary>Waits for in-flight iterations, then cancels stragglers after <paramref name="timeout"/>.</summary>
@@ -88,7 +107,10 @@ internal sealed class ScenarioRun
                 await cancelStragglers.CancelAsync().ConfigureAwait(false);
             }
             if (Time.GetElapsedTime(drainStart) > timeout + timeout)
+            {
                 return; // a step that ignores cancellation must not hang the run
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(5), Time, CancellationToken.None).ConfigureAwait(false);
         }
     }

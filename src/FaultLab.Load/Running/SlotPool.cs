@@ -18,7 +18,10 @@ internal sealed class SlotPool(int capacity)
         if (!_free.TryPop(out slot))
         {
             if (_created >= capacity)
+            {
                 return false;
+            }
+
             slot = _created++;
         }
         Interlocked.Increment(ref _inFlight);

@@ -16,12 +16,16 @@ internal sealed class ThreadPoolReserve : IDisposable
     {
         ThreadPool.GetMinThreads(out _previousWorkers, out _previousIo);
         if (minWorkers > _previousWorkers)
+        {
             _changed = ThreadPool.SetMinThreads(minWorkers, _previousIo);
+        }
     }
 
     public void Dispose()
     {
         if (_changed)
+        {
             ThreadPool.SetMinThreads(_previousWorkers, _previousIo);
+        }
     }
 }

@@ -5,8 +5,8 @@ public sealed class Response
 {
     private Response(bool isSuccess, int? statusCode, long sizeBytes, string? tag, string? message, string? status = null)
     {
-        if (sizeBytes < 0)
-            throw new ArgumentException($"sizeBytes must not be negative, was {sizeBytes}.", nameof(sizeBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
+
         IsSuccess = isSuccess;
         StatusCode = statusCode;
         SizeBytes = sizeBytes;
@@ -15,25 +15,25 @@ public sealed class Response
         Status = status ?? statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>True when the iteration counts as a success.</summary>
+    /// <summary>Gets a value indicating whether the iteration counts as a success.</summary>
     public bool IsSuccess { get; }
 
-    /// <summary>Optional status code (usually HTTP) used for the status-code breakdown.</summary>
+    /// <summary>Gets the optional status code (usually HTTP) used for the status-code breakdown.</summary>
     public int? StatusCode { get; }
 
     /// <summary>
-    /// The status as text: the <see cref="StatusCode"/> as digits, or a code that is not an HTTP number
+    /// Gets the status as text: the <see cref="StatusCode"/> as digits, or a code that is not an HTTP number
     /// ("not found header", "-101"), which the status-code breakdown then lists under this text. Null when none.
     /// </summary>
     public string? Status { get; }
 
-    /// <summary>Payload size in bytes, summed into the transferred-bytes total.</summary>
+    /// <summary>Gets the payload size in bytes, summed into the transferred-bytes total.</summary>
     public long SizeBytes { get; }
 
-    /// <summary>Optional tag used for the per-tag breakdown and per-tag thresholds.</summary>
+    /// <summary>Gets the optional tag used for the per-tag breakdown and per-tag thresholds.</summary>
     public string? Tag { get; }
 
-    /// <summary>Optional failure description.</summary>
+    /// <summary>Gets the optional failure description.</summary>
     public string? Message { get; }
 
     /// <summary>A successful iteration.</summary>
@@ -64,7 +64,10 @@ public sealed class Response
     public static Response Create(bool isSuccess, string? status, long sizeBytes = 0, string? message = null, string? tag = null)
     {
         if (string.IsNullOrEmpty(status))
+        {
             return new(isSuccess, null, sizeBytes, tag, message);
+        }
+
         int? code = status.Length == 3 && int.TryParse(status, System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 100 ? number : null;
         return new(isSuccess, code, sizeBytes, tag, message, status);

@@ -19,26 +19,26 @@ public sealed class Scenario
         Step = step;
     }
 
-    /// <summary>Unique scenario name within a run.</summary>
+    /// <summary>Gets the unique scenario name within a run.</summary>
     public string Name { get; }
 
-    /// <summary>The step run once per iteration.</summary>
+    /// <summary>Gets the step run once per iteration.</summary>
     public Func<ScenarioContext, Task<Response>> Step { get; }
 
-    /// <summary>Runs once before warm-up.</summary>
+    /// <summary>Gets the callback run once before warm-up, or null.</summary>
     public Func<ScenarioInitContext, Task>? Init { get; private set; }
 
-    /// <summary>Runs once after the last iteration has completed.</summary>
+    /// <summary>Gets the callback run once after the last iteration has completed, or null.</summary>
     public Func<ScenarioInitContext, Task>? Clean { get; private set; }
 
-    /// <summary>Warm-up duration: the first simulation's load is run this long, uncounted, before measuring.</summary>
+    /// <summary>Gets the warm-up duration: the first simulation's load is run this long, uncounted, before measuring. Defaults to zero (no warm-up).</summary>
     public TimeSpan WarmUpDuration { get; private set; }
 
-    /// <summary>Open-model cap on iterations in flight; an arrival that finds the cap reached is dropped.</summary>
+    /// <summary>Gets the open-model cap on iterations in flight; an arrival that finds the cap reached is dropped. Defaults to 10,000.</summary>
     public int MaxConcurrency { get; private set; } = 10_000;
 
     /// <summary>
-    /// Gets whether a failed step (<see cref="ScenarioContext.RunStepAsync"/>) ends its iteration as failed and skips
+    /// Gets a value indicating whether a failed step (<see cref="ScenarioContext.RunStepAsync"/>) ends its iteration as failed and skips
     /// the remaining steps. Defaults to true.
     /// </summary>
     public bool RestartIterationOnFail { get; private set; } = true;
@@ -49,10 +49,10 @@ public sealed class Scenario
     /// </summary>
     public long? MaxFailCount { get; private set; }
 
-    /// <summary>The load phases, run in order.</summary>
+    /// <summary>Gets the load phases, run in order.</summary>
     public IReadOnlyList<LoadSimulation> LoadSimulations => _simulations;
 
-    /// <summary>Rules evaluated on the scenario's statistics.</summary>
+    /// <summary>Gets the rules evaluated on the scenario's statistics.</summary>
     public IReadOnlyList<Threshold> Thresholds => _thresholds;
 
     /// <summary>Creates a scenario.</summary>
@@ -60,8 +60,8 @@ public sealed class Scenario
     /// <param name="step">The step function run once per iteration.</param>
     public static Scenario Create(string name, Func<ScenarioContext, Task<Response>> step)
     {
-        if (string.IsNullOrWhiteSpace(name))
-            throw new ArgumentException("Scenario name must not be empty.", nameof(name));
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
         ArgumentNullException.ThrowIfNull(step);
         return new Scenario(name, step);
     }
@@ -70,7 +70,8 @@ public sealed class Scenario
     /// <param name="init">The callback.</param>
     public Scenario WithInit(Func<ScenarioInitContext, Task> init)
     {
-        Init = init ?? throw new ArgumentNullException(nameof(init));
+        ArgumentNullException.ThrowIfNull(init);
+        Init = init;
         return this;
     }
 
@@ -78,7 +79,8 @@ public sealed class Scenario
     /// <param name="clean">The callback.</param>
     public Scenario WithClean(Func<ScenarioInitContext, Task> clean)
     {
-        Clean = clean ?? throw new ArgumentNullException(nameof(clean));
+        ArgumentNullException.ThrowIfNull(clean);
+        Clean = clean;
         return this;
     }
 
@@ -86,8 +88,8 @@ public sealed class Scenario
     /// <param name="duration">Zero or positive duration.</param>
     public Scenario WithWarmUpDuration(TimeSpan duration)
     {
-        if (duration < TimeSpan.Zero)
-            throw new ArgumentException($"WarmUpDuration must not be negative, was {duration}.", nameof(duration));
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+
         WarmUpDuration = duration;
         return this;
     }
@@ -98,9 +100,15 @@ public sealed class Scenario
     {
         ArgumentNullException.ThrowIfNull(simulations);
         if (simulations.Length == 0)
+        {
             throw new ArgumentException("LoadSimulations must contain at least one simulation.", nameof(simulations));
+        }
+
         if (simulations.Any(s => s is null))
+        {
             throw new ArgumentException("LoadSimulations must not contain null.", nameof(simulations));
+        }
+
         _simulations.Clear();
         _simulations.AddRange(simulations);
         return this;
@@ -112,7 +120,10 @@ public sealed class Scenario
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         if (thresholds.Any(t => t is null))
+        {
             throw new ArgumentException("Thresholds must not contain null.", nameof(thresholds));
+        }
+
         _thresholds.AddRange(thresholds);
         return this;
     }
@@ -121,8 +132,8 @@ public sealed class Scenario
     /// <param name="maxConcurrency">Positive cap.</param>
     public Scenario WithMaxConcurrency(int maxConcurrency)
     {
-        if (maxConcurrency <= 0)
-            throw new ArgumentException($"MaxConcurrency must be positive, was {maxConcurrency}.", nameof(maxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrency);
+
         MaxConcurrency = maxConcurrency;
         return this;
     }
@@ -140,7 +151,10 @@ public sealed class Scenario
     public Scenario WithMaxFailCount(long maxFailCount)
     {
         if (maxFailCount <= 0)
+        {
             throw new ArgumentException($"MaxFailCount must be positive, was {maxFailCount}.", nameof(maxFailCount));
+        }
+
         MaxFailCount = maxFailCount;
         return this;
     }

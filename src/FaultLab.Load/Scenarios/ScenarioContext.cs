@@ -17,25 +17,25 @@ public sealed class ScenarioContext
         Logger = logger;
     }
 
-    /// <summary>The scenario this invocation belongs to.</summary>
+    /// <summary>Gets the scenario this invocation belongs to.</summary>
     public string ScenarioName { get; }
 
-    /// <summary>Zero-based invocation number within the scenario (warm-up and measured runs count separately).</summary>
+    /// <summary>Gets the zero-based invocation number within the scenario (warm-up and measured runs count separately).</summary>
     public long Iteration { get; }
 
-    /// <summary>Zero-based copy (virtual user) number; in the open model, the concurrency slot in use.</summary>
+    /// <summary>Gets the zero-based copy (virtual user) number; in the open model, the concurrency slot in use.</summary>
     public int CopyNumber { get; }
 
-    /// <summary>Time since the scenario's measured run (or warm-up) began, at the intended start of this iteration.</summary>
+    /// <summary>Gets the time since the scenario's measured run (or warm-up) began, at the intended start of this iteration.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>True while the scenario is warming up; such iterations are not counted.</summary>
+    /// <summary>Gets a value indicating whether the scenario is warming up; such iterations are not counted.</summary>
     public bool IsWarmUp { get; }
 
-    /// <summary>Cancelled when the run is aborted or the drain timeout after the last phase expires.</summary>
+    /// <summary>Gets the token cancelled when the run is aborted or the drain timeout after the last phase expires.</summary>
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>Logger for the step.</summary>
+    /// <summary>Gets the logger for the step.</summary>
     public ILogger Logger { get; }
 
     /// <summary>The pass this iteration belongs to; null for a context built outside the engine.</summary>
@@ -72,7 +72,10 @@ public sealed class ScenarioContext
         }
         run.Recorder.RecordStep(name, response, run.Time.GetElapsedTime(start, run.Time.GetTimestamp()));
         if (!response.IsSuccess && run.Scenario.RestartIterationOnFail)
+        {
             throw new StepFailedException(name, response);
+        }
+
         return response;
     }
 }

@@ -12,12 +12,12 @@ public sealed class ScenarioInitContext
         Logger = logger;
     }
 
-    /// <summary>The scenario being initialised or cleaned.</summary>
+    /// <summary>Gets the scenario being initialised or cleaned.</summary>
     public string ScenarioName { get; }
 
-    /// <summary>Cancelled when the whole run is cancelled.</summary>
+    /// <summary>Gets the token cancelled when the whole run is cancelled.</summary>
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>Logger for the callback.</summary>
+    /// <summary>Gets the logger for the callback.</summary>
     public ILogger Logger { get; }
 }

@@ -16,33 +16,33 @@ public sealed class LoadSimulation
         Iterations = iterations;
     }
 
-    /// <summary>The phase shape.</summary>
+    /// <summary>Gets the phase shape.</summary>
     public LoadSimulationKind Kind { get; }
 
-    /// <summary>Arrivals per <see cref="Interval"/> (open model only).</summary>
+    /// <summary>Gets the arrivals per <see cref="Interval"/> (open model only).</summary>
     public double Rate { get; }
 
-    /// <summary>The interval the <see cref="Rate"/> refers to (open model only).</summary>
+    /// <summary>Gets the interval the <see cref="Rate"/> refers to (open model only).</summary>
     public TimeSpan Interval { get; }
 
-    /// <summary>Phase duration; zero for iteration-bounded phases.</summary>
+    /// <summary>Gets the phase duration; zero for iteration-bounded phases.</summary>
     public TimeSpan During { get; }
 
-    /// <summary>Concurrent copies (closed model only).</summary>
+    /// <summary>Gets the concurrent copies (closed model only).</summary>
     public int Copies { get; }
 
-    /// <summary>Iteration budget for iteration-bounded phases.</summary>
+    /// <summary>Gets the iteration budget for iteration-bounded phases.</summary>
     public long Iterations { get; }
 
-    /// <summary>True for arrival-rate (open model) phases.</summary>
+    /// <summary>Gets a value indicating whether this is an arrival-rate (open model) phase.</summary>
     public bool IsOpenModel => Kind is LoadSimulationKind.Inject or LoadSimulationKind.RampingInject
         or LoadSimulationKind.IterationsForInject;
 
-    /// <summary>True for concurrency (closed model) phases.</summary>
+    /// <summary>Gets a value indicating whether this is a concurrency (closed model) phase.</summary>
     public bool IsClosedModel => Kind is LoadSimulationKind.KeepConstant or LoadSimulationKind.RampingConstant
         or LoadSimulationKind.IterationsForConstant;
 
-    /// <summary>Arrivals per second implied by <see cref="Rate"/> and <see cref="Interval"/>.</summary>
+    /// <summary>Gets the arrivals per second implied by <see cref="Rate"/> and <see cref="Interval"/>.</summary>
     public double RatePerSecond => Interval > TimeSpan.Zero ? Rate / Interval.TotalSeconds : 0;
 
     /// <inheritdoc />
@@ -67,9 +67,15 @@ public sealed class LoadSimulation
     {
         var inv = CultureInfo.InvariantCulture;
         if (value < TimeSpan.FromSeconds(1))
+        {
             return value.TotalMilliseconds.ToString("0.###", inv) + " ms";
+        }
+
         if (value < TimeSpan.FromMinutes(1))
+        {
             return value.TotalSeconds.ToString("0.###", inv) + " s";
+        }
+
         var minutes = (int)value.TotalMinutes;
         var seconds = value - TimeSpan.FromMinutes(minutes);
         return seconds == TimeSpan.Zero ? $"{minutes} min" : $"{minutes} min {Human(seconds)}";

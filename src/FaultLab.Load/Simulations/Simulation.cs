@@ -25,8 +25,9 @@ public static class Simulation
     /// <param name="during">Ramp duration; must be positive.</param>
     public static LoadSimulation RampingInject(double rate, TimeSpan interval, TimeSpan during)
     {
-        if (double.IsNaN(rate) || double.IsInfinity(rate) || rate < 0)
-            throw new ArgumentException($"rate must be zero or positive, was {rate}.", nameof(rate));
+        FiniteNumber.Require(rate, nameof(rate));
+        ArgumentOutOfRangeException.ThrowIfNegative(rate);
+
         RequirePositive(interval, nameof(interval));
         RequirePositive(during, nameof(during));
         return new LoadSimulation(LoadSimulationKind.RampingInject, rate, interval, during);
@@ -39,8 +40,8 @@ public static class Simulation
     public static LoadSimulation IterationsForInject(double rate, TimeSpan interval, long iterations)
     {
         RequireRate(rate, interval);
-        if (iterations <= 0)
-            throw new ArgumentException($"iterations must be positive, was {iterations}.", nameof(iterations));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(iterations);
+
         return new LoadSimulation(LoadSimulationKind.IterationsForInject, rate, interval, iterations: iterations);
     }
 
@@ -60,8 +61,8 @@ public static class Simulation
     /// <param name="during">Ramp duration; must be positive.</param>
     public static LoadSimulation RampingConstant(int copies, TimeSpan during)
     {
-        if (copies < 0)
-            throw new ArgumentException($"copies must be zero or positive, was {copies}.", nameof(copies));
+        ArgumentOutOfRangeException.ThrowIfNegative(copies);
+
         RequirePositive(during, nameof(during));
         return new LoadSimulation(LoadSimulationKind.RampingConstant, during: during, copies: copies);
     }
@@ -72,8 +73,8 @@ public static class Simulation
     public static LoadSimulation IterationsForConstant(int copies, long iterations)
     {
         RequireCopies(copies);
-        if (iterations <= 0)
-            throw new ArgumentException($"iterations must be positive, was {iterations}.", nameof(iterations));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(iterations);
+
         return new LoadSimulation(LoadSimulationKind.IterationsForConstant, copies: copies, iterations: iterations);
     }
 
@@ -87,20 +88,19 @@ public static class Simulation
 
     private static void RequireRate(double rate, TimeSpan interval)
     {
-        if (double.IsNaN(rate) || double.IsInfinity(rate) || rate <= 0)
-            throw new ArgumentException($"rate must be positive, was {rate}.", nameof(rate));
+        FiniteNumber.Require(rate, nameof(rate));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
+
         RequirePositive(interval, nameof(interval));
     }
 
     private static void RequireCopies(int copies)
     {
-        if (copies <= 0)
-            throw new ArgumentException($"copies must be positive, was {copies}.", nameof(copies));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(copies);
     }
 
     private static void RequirePositive(TimeSpan value, string name)
     {
-        if (value <= TimeSpan.Zero)
-            throw new ArgumentException($"{name} must be positive, was {value}.", name);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, name);
     }
 }

@@ -59,9 +59,14 @@ internal static class Histograms
             var count = bucket.CountAtValueIteratedTo;
             target.RecordValueWithCount(value, count);
             if (expectedIntervalMicros <= 0 || value <= expectedIntervalMicros)
+            {
                 continue;
+            }
+
             for (var missing = value - expectedIntervalMicros; missing >= expectedIntervalMicros; missing -= expectedIntervalMicros)
+            {
                 target.RecordValueWithCount(missing, count);
+            }
         }
     }
 
@@ -74,7 +79,10 @@ internal static class Histograms
         buffer.Position = 0;
         var bytes = new byte[length];
         for (var i = 0; i < length; i++)
+        {
             bytes[i] = buffer.Get();
+        }
+
         return bytes;
     }
 

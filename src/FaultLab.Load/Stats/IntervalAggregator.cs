@@ -77,7 +77,10 @@ internal sealed class IntervalAggregator
             fail += codeFail;
             _lastStatus.TryGetValue(code, out var previous);
             if (codeOk + codeFail - previous > 0)
+            {
                 delta[StatusLabel(code)] = codeOk + codeFail - previous;
+            }
+
             _lastStatus[code] = codeOk + codeFail;
         }
         // Textual status codes ("not found header") are kept apart from the numeric ones; they count the same.
@@ -88,7 +91,10 @@ internal sealed class IntervalAggregator
             fail += codeFail;
             _lastText.TryGetValue(text, out var previous);
             if (codeOk + codeFail - previous > 0)
+            {
                 delta[text] = codeOk + codeFail - previous;
+            }
+
             _lastText[text] = codeOk + codeFail;
         }
         return (ok, fail, delta);

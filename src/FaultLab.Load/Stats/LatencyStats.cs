@@ -5,28 +5,28 @@ namespace FaultLab.Load;
 /// <summary>A latency distribution summary in milliseconds, read from a microsecond HdrHistogram.</summary>
 public sealed record LatencyStats
 {
-    /// <summary>Number of recorded values.</summary>
+    /// <summary>Gets or sets the number of recorded values.</summary>
     public long Count { get; init; }
-    /// <summary>Minimum in ms.</summary>
+    /// <summary>Gets or sets the minimum in ms.</summary>
     public double MinMs { get; init; }
-    /// <summary>Mean in ms.</summary>
+    /// <summary>Gets or sets the mean in ms.</summary>
     public double MeanMs { get; init; }
-    /// <summary>Maximum in ms.</summary>
+    /// <summary>Gets or sets the maximum in ms.</summary>
     public double MaxMs { get; init; }
-    /// <summary>Standard deviation in ms.</summary>
+    /// <summary>Gets or sets the standard deviation in ms.</summary>
     public double StdDevMs { get; init; }
-    /// <summary>Median in ms.</summary>
+    /// <summary>Gets or sets the median in ms.</summary>
     public double P50Ms { get; init; }
-    /// <summary>75th percentile in ms.</summary>
+    /// <summary>Gets or sets the 75th percentile in ms.</summary>
     public double P75Ms { get; init; }
-    /// <summary>95th percentile in ms.</summary>
+    /// <summary>Gets or sets the 95th percentile in ms.</summary>
     public double P95Ms { get; init; }
-    /// <summary>99th percentile in ms.</summary>
+    /// <summary>Gets or sets the 99th percentile in ms.</summary>
     public double P99Ms { get; init; }
-    /// <summary>99.9th percentile in ms.</summary>
+    /// <summary>Gets or sets the 99.9th percentile in ms.</summary>
     public double P999Ms { get; init; }
 
-    /// <summary>An empty distribution.</summary>
+    /// <summary>Gets an empty distribution.</summary>
     public static LatencyStats Empty { get; } = new();
 
     /// <summary>Summarises a histogram whose values are microseconds.</summary>
@@ -35,7 +35,10 @@ public sealed record LatencyStats
     {
         ArgumentNullException.ThrowIfNull(histogram);
         if (histogram.TotalCount == 0)
+        {
             return Empty;
+        }
+
         return new LatencyStats
         {
             Count = histogram.TotalCount,
@@ -61,7 +64,10 @@ public sealed record LatencyStats
     private static long MinValue(HistogramBase histogram)
     {
         foreach (var v in histogram.RecordedValues())
+        {
             return histogram.LowestEquivalentValue(v.ValueIteratedTo);
+        }
+
         return 0;
     }
 

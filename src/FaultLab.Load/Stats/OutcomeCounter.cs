@@ -9,7 +9,13 @@ internal sealed class OutcomeCounter
     public long Fail => Volatile.Read(ref _fail);
     public void Add(bool success)
     {
-        if (success) Interlocked.Increment(ref _ok);
-        else Interlocked.Increment(ref _fail);
+        if (success)
+        {
+            Interlocked.Increment(ref _ok);
+        }
+        else
+        {
+            Interlocked.Increment(ref _fail);
+        }
     }
 }

@@ -32,15 +32,27 @@ internal sealed class OutcomeRecorder
     private OutcomeCounter CounterFor(Response response)
     {
         if (response.StatusCode is not null || response.Status is not { } text)
+        {
             return _codes.GetOrAdd(response.StatusCode ?? OutcomeCounter.NoStatusCode, static _ => new OutcomeCounter());
+        }
+
         if (_texts.TryGetValue(text, out var existing))
+        {
             return existing;
+        }
+
         if (Volatile.Read(ref _textCount) >= MaxStatusTexts)
+        {
             text = StatsRecorder.OtherTag;
+        }
+
         var created = new OutcomeCounter();
         var actual = _texts.GetOrAdd(text, created);
         if (ReferenceEquals(actual, created))
+        {
             Interlocked.Increment(ref _textCount);
+        }
+
         return actual;
     }
 
@@ -57,7 +69,11 @@ internal sealed class OutcomeRecorder
         public void Record(long latencyMicros, long sizeBytes)
         {
             Interlocked.Increment(ref _count);
-            if (sizeBytes != 0) Interlocked.Add(ref _totalBytes, sizeBytes);
+            if (sizeBytes != 0)
+            {
+                Interlocked.Add(ref _totalBytes, sizeBytes);
+            }
+
             Latency.RecordValue(latencyMicros);
             Bytes.RecordValue(Math.Clamp(sizeBytes, 0, Histograms.HighestBytes));
         }

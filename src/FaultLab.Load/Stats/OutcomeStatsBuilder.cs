@@ -42,7 +42,10 @@ internal static class OutcomeStatsBuilder
     private static SizeStats Sizes(HistogramBase histogram, long total)
     {
         if (histogram.TotalCount == 0)
+        {
             return SizeStats.Empty;
+        }
+
         long At(double percentile) => histogram.GetValueAtPercentile(percentile);
         long min = 0;
         foreach (var v in histogram.RecordedValues())

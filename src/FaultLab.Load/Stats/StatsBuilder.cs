@@ -24,6 +24,7 @@ internal static class StatsBuilder
             .Where(s => s.Count > 0)
             .OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal)
             .ToList();
+        var lag = Histograms.Snapshot(recorder.ScheduleLag);
         var (ok, fail) = OutcomeStatsBuilder.Build(recorder.Outcomes);
         var tags = recorder.Tags
             .Select(kv => (kv.Key, Tag: kv.Value, Latency: Histograms.Snapshot(kv.Value.Latency)))
@@ -44,7 +45,8 @@ internal static class StatsBuilder
             LatencyMeasured = LatencyStats.FromHistogram(measured),
             CorrectionApplied = closedCount > 0,
             CorrectionIntervalMs = intervalMicros / 1000.0,
-            ScheduleLag = LatencyStats.FromHistogram(Histograms.Snapshot(recorder.ScheduleLag)),
+            ScheduleLag = LatencyStats.FromHistogram(lag),
+            ScheduleLagHistogram = lag,
             StatusCodes = statusCodes,
             Tags = tags,
             OkStats = ok,

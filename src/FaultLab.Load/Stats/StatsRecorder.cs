@@ -23,7 +23,7 @@ internal sealed class StatsRecorder
 
     public StatsRecorder(bool enabled) => Enabled = enabled;
 
-    /// <summary>False during warm-up: everything is discarded.</summary>
+    /// <summary>Gets a value indicating whether results are recorded; false during warm-up, when everything is discarded.</summary>
     public bool Enabled { get; }
 
     public HistogramBase ScheduleLag { get; } = Histograms.NewConcurrentHistogram();
@@ -32,49 +32,76 @@ internal sealed class StatsRecorder
     public long Fail => Volatile.Read(ref _fail);
     public long Dropped => Volatile.Read(ref _dropped);
     public long Bytes => Volatile.Read(ref _bytes);
-    /// <summary>Sum of closed-model copies' active time, in <see cref="TimeSpan"/> ticks.</summary>
+    /// <summary>Gets the sum of closed-model copies' active time, in <see cref="TimeSpan"/> ticks.</summary>
     public long ClosedCopyTicks => Volatile.Read(ref _closedCopyTicks);
 
     public IEnumerable<KeyValuePair<int, OutcomeCounter>> StatusCodes => _statusCodes;
     public IEnumerable<KeyValuePair<string, TagRecorder>> Tags => _tags;
 
-    /// <summary>Latency, size and status distributions split by outcome; textual status codes live here.</summary>
+    /// <summary>Gets the latency, size and status distributions split by outcome; textual status codes live here.</summary>
     public OutcomeRecorder Outcomes { get; } = new();
 
-    /// <summary>Per-step statistics of the steps run inside iterations.</summary>
+    /// <summary>Gets the per-step statistics of the steps run inside iterations.</summary>
     public StepsRecorder Steps { get; } = new();
 
     /// <summary>Records one step run (discarded during warm-up).</summary>
     public void RecordStep(string name, Response response, TimeSpan latency)
     {
-        if (Enabled) Steps.Record(name, response, latency);
+        if (Enabled)
+        {
+            Steps.Record(name, response, latency);
+        }
     }
 
     public void Record(Response response, TimeSpan latency, bool closedModel)
     {
         if (!Enabled)
+        {
             return;
+        }
+
         var micros = Histograms.ToMicros(latency);
         (closedModel ? _closed : _open).RecordValue(micros);
-        if (response.IsSuccess) Interlocked.Increment(ref _ok);
-        else Interlocked.Increment(ref _fail);
-        if (response.SizeBytes != 0) Interlocked.Add(ref _bytes, response.SizeBytes);
+        if (response.IsSuccess)
+        {
+            Interlocked.Increment(ref _ok);
+        }
+        else
+        {
+            Interlocked.Increment(ref _fail);
+        }
+
+        if (response.SizeBytes != 0)
+        {
+            Interlocked.Add(ref _bytes, response.SizeBytes);
+        }
+
         Outcomes.Record(response, micros);
         if (response.StatusCode is not null || response.Status is null) // textual codes are counted by Outcomes
+        {
             _statusCodes.GetOrAdd(response.StatusCode ?? OutcomeCounter.NoStatusCode, static _ => new OutcomeCounter())
                 .Add(response.IsSuccess);
+        }
         if (response.Tag is { } tag)
+        {
             TagFor(tag).Record(response.IsSuccess, micros);
+        }
     }
 
     public void RecordDropped()
     {
-        if (Enabled) Interlocked.Increment(ref _dropped);
+        if (Enabled)
+        {
+            Interlocked.Increment(ref _dropped);
+        }
     }
 
     public void RecordScheduleLag(TimeSpan lag)
     {
-        if (Enabled) ScheduleLag.RecordValue(Histograms.ToMicros(lag));
+        if (Enabled)
+        {
+            ScheduleLag.RecordValue(Histograms.ToMicros(lag));
+        }
     }
 
     /// <summary>
@@ -91,7 +118,11 @@ internal sealed class StatsRecorder
     /// <summary>A closed-model copy starts, <paramref name="at"/> after the run start.</summary>
     public void BeginClosedCopy(TimeSpan at)
     {
-        if (!Enabled) return;
+        if (!Enabled)
+        {
+            return;
+        }
+
         Interlocked.Add(ref _activeCopyStartTicks, at.Ticks);
         Interlocked.Increment(ref _activeCopies);
     }
@@ -99,7 +130,11 @@ internal sealed class StatsRecorder
     /// <summary>A closed-model copy started at <paramref name="from"/> stops at <paramref name="to"/> (times since the run start).</summary>
     public void EndClosedCopy(TimeSpan from, TimeSpan to)
     {
-        if (!Enabled) return;
+        if (!Enabled)
+        {
+            return;
+        }
+
         Interlocked.Add(ref _closedCopyTicks, (to - from).Ticks);
         Interlocked.Decrement(ref _activeCopies);
         Interlocked.Add(ref _activeCopyStartTicks, -from.Ticks);
@@ -112,14 +147,22 @@ internal sealed class StatsRecorder
     private TagRecorder TagFor(string tag)
     {
         if (_tags.TryGetValue(tag, out var existing))
+        {
             return existing;
+        }
         // Not ConcurrentDictionary.Count: it takes every bucket lock, and beyond the cap each folded tag lands here.
         if (Volatile.Read(ref _tagCount) >= MaxTags && _tags.TryGetValue(tag = OtherTag, out existing))
+        {
             return existing;
+        }
+
         var created = new TagRecorder();
         var actual = _tags.GetOrAdd(tag, created);
         if (ReferenceEquals(actual, created))
+        {
             Interlocked.Increment(ref _tagCount);
+        }
+
         return actual;
     }
 }

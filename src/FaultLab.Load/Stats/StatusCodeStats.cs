@@ -7,9 +7,9 @@ namespace FaultLab.Load;
 /// <param name="Fail">Failed ones.</param>
 public sealed record StatusCodeStats(int? StatusCode, long Count, long Ok, long Fail)
 {
-    /// <summary>Gets the textual status for codes that are not HTTP numbers ("not found header", "-101"); null otherwise.</summary>
+    /// <summary>Gets or sets the textual status for codes that are not HTTP numbers ("not found header", "-101"); null otherwise.</summary>
     public string? Text { get; init; }
 
-    /// <summary>Display label: the code, the textual status, or "none".</summary>
+    /// <summary>Gets the display label: the code, the textual status, or "none".</summary>
     public string Label => Text ?? StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 }

@@ -23,13 +23,22 @@ internal sealed class StepsRecorder
     private OutcomeRecorder For(string name)
     {
         if (_steps.TryGetValue(name, out var existing))
+        {
             return existing;
+        }
+
         if (Volatile.Read(ref _count) >= MaxSteps && _steps.TryGetValue(name = StatsRecorder.OtherTag, out existing))
+        {
             return existing;
+        }
+
         var created = new OutcomeRecorder();
         var actual = _steps.GetOrAdd(name, created);
         if (ReferenceEquals(actual, created))
+        {
             _order[name] = Interlocked.Increment(ref _count) - 1;
+        }
+
         return actual;
     }
 }

@@ -11,8 +11,15 @@ internal sealed class TagRecorder
     public long Fail => Volatile.Read(ref _fail);
     public void Record(bool success, long micros)
     {
-        if (success) Interlocked.Increment(ref _ok);
-        else Interlocked.Increment(ref _fail);
+        if (success)
+        {
+            Interlocked.Increment(ref _ok);
+        }
+        else
+        {
+            Interlocked.Increment(ref _fail);
+        }
+
         Latency.RecordValue(micros);
     }
 }

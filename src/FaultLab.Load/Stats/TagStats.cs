@@ -11,10 +11,10 @@ namespace FaultLab.Load;
 /// <param name="Latency">Measured latency of this tag's iterations (not corrected for coordinated omission in closed phases).</param>
 public sealed record TagStats(string Tag, long Count, long Ok, long Fail, LatencyStats Latency)
 {
-    /// <summary>Ok / Count, or 1 when nothing was recorded.</summary>
+    /// <summary>Gets Ok / Count, or 1 when nothing was recorded.</summary>
     public double SuccessRate => Count == 0 ? 1 : (double)Ok / Count;
 
-    /// <summary>The tag's latency histogram in microseconds (for arbitrary percentiles).</summary>
+    /// <summary>Gets or sets the tag's latency histogram in microseconds (for arbitrary percentiles).</summary>
     [JsonIgnore]
     public HistogramBase? Histogram { get; init; }
 }

@@ -12,21 +12,25 @@ public sealed class Threshold
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly Func<ScenarioStats, Verdict> _evaluate;
 
-    private Threshold(string rule, string? tag, bool abortOnFail, Func<ScenarioStats, Verdict> evaluate)
+    private Threshold(string rule, ThresholdDefinition definition, Func<ScenarioStats, Verdict> evaluate)
     {
         Rule = rule;
-        Tag = tag;
-        AbortOnFail = abortOnFail;
+        Tag = definition.Tag;
+        AbortOnFail = definition.AbortOnFail;
+        Definition = definition;
         _evaluate = evaluate;
     }
 
-    /// <summary>Human-readable rule.</summary>
+    /// <summary>Gets what the rule checks, as data (see <see cref="FromDefinition"/>).</summary>
+    public ThresholdDefinition Definition { get; }
+
+    /// <summary>Gets the human-readable rule.</summary>
     public string Rule { get; }
 
-    /// <summary>Tag the rule applies to, or null for the whole scenario.</summary>
+    /// <summary>Gets the tag the rule applies to, or null for the whole scenario.</summary>
     public string? Tag { get; }
 
-    /// <summary>When true, the scenario stops as soon as the rule fails during the run (checked once per second after the first second).</summary>
+    /// <summary>Gets a value indicating whether the scenario stops as soon as the rule fails during the run (checked once per second after the first second).</summary>
     public bool AbortOnFail { get; }
 
     /// <summary>Success rate (0–1) must be at least <paramref name="atLeast"/>.</summary>
@@ -35,13 +39,18 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold SuccessRate(double atLeast, string? tag = null, bool abortOnFail = false)
     {
-        if (double.IsNaN(atLeast) || atLeast < 0 || atLeast > 1)
-            throw new ArgumentException($"SuccessRate threshold must be between 0 and 1, was {atLeast}.", nameof(atLeast));
-        return new Threshold(string.Format(Inv, "success rate >= {0:P2}", atLeast), tag, abortOnFail, stats =>
+        FiniteNumber.Require(atLeast, nameof(atLeast));
+        ArgumentOutOfRangeException.ThrowIfNegative(atLeast);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(atLeast, 1);
+
+        return new Threshold(string.Format(Inv, "success rate >= {0:P2}", atLeast), new("SuccessRate", atLeast, 0, tag, abortOnFail), stats =>
         {
             var count = tag is null ? stats.Count : stats.FindTag(tag)?.Count ?? 0;
             if (count == 0)
+            {
                 return NoSamples($">= {atLeast.ToString("P2", Inv)}", tag);
+            }
+
             var actual = tag is null ? stats.SuccessRate : stats.FindTag(tag)!.SuccessRate;
             return new Verdict(actual >= atLeast, actual.ToString("P2", Inv), $">= {atLeast.ToString("P2", Inv)}",
                 string.Format(Inv, "{0:+0.00;-0.00} percentage points", (actual - atLeast) * 100));
@@ -55,16 +64,21 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold Percentile(double percentile, TimeSpan atMost, string? tag = null, bool abortOnFail = false)
     {
-        if (double.IsNaN(percentile) || percentile <= 0 || percentile > 100)
-            throw new ArgumentException($"percentile must be in (0, 100], was {percentile}.", nameof(percentile));
-        if (atMost <= TimeSpan.Zero)
-            throw new ArgumentException($"Percentile limit must be positive, was {atMost}.", nameof(atMost));
+        FiniteNumber.Require(percentile, nameof(percentile));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percentile);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 100);
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(atMost, TimeSpan.Zero);
+
         var limitMs = atMost.TotalMilliseconds;
-        return new Threshold(string.Format(Inv, "p{0} <= {1} ms", percentile, limitMs), tag, abortOnFail, stats =>
+        return new Threshold(string.Format(Inv, "p{0} <= {1} ms", percentile, limitMs), new("Percentile", limitMs, percentile, tag, abortOnFail), stats =>
         {
             var histogram = tag is null ? stats.Histogram : stats.FindTag(tag)?.Histogram;
             if (histogram is null || histogram.TotalCount == 0)
+            {
                 return NoSamples(string.Format(Inv, "<= {0:0.###} ms", limitMs), tag);
+            }
+
             var actual = LatencyStats.Percentile(histogram, percentile);
             var delta = actual - limitMs;
             return new Verdict(actual <= limitMs, string.Format(Inv, "{0:0.###} ms", actual), string.Format(Inv, "<= {0:0.###} ms", limitMs),
@@ -77,9 +91,10 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold Rps(double atLeast, bool abortOnFail = false)
     {
-        if (double.IsNaN(atLeast) || atLeast <= 0)
-            throw new ArgumentException($"Rps threshold must be positive, was {atLeast}.", nameof(atLeast));
-        return new Threshold(string.Format(Inv, "rps >= {0:0.##}", atLeast), null, abortOnFail, stats =>
+        FiniteNumber.Require(atLeast, nameof(atLeast));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atLeast);
+
+        return new Threshold(string.Format(Inv, "rps >= {0:0.##}", atLeast), new("Rps", atLeast, 0, null, abortOnFail), stats =>
             new Verdict(stats.Rps >= atLeast, stats.Rps.ToString("0.##", Inv), $">= {atLeast.ToString("0.##", Inv)}",
                 string.Format(Inv, "{0:+0.##;-0.##} rps", stats.Rps - atLeast)));
     }
@@ -89,9 +104,9 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold Dropped(long atMost = 0, bool abortOnFail = false)
     {
-        if (atMost < 0)
-            throw new ArgumentException($"Dropped threshold must not be negative, was {atMost}.", nameof(atMost));
-        return new Threshold(string.Format(Inv, "dropped <= {0}", atMost), null, abortOnFail, stats =>
+        ArgumentOutOfRangeException.ThrowIfNegative(atMost);
+
+        return new Threshold(string.Format(Inv, "dropped <= {0}", atMost), new("Dropped", atMost, 0, null, abortOnFail), stats =>
             new Verdict(stats.Dropped <= atMost, stats.Dropped.ToString(Inv), $"<= {atMost.ToString(Inv)}",
                 string.Format(Inv, "{0} by {1}", stats.Dropped > atMost ? "over" : "under", Math.Abs(stats.Dropped - atMost))));
     }
@@ -102,14 +117,32 @@ public sealed class Threshold
     /// <param name="abortOnFail">Stop the scenario early when the rule fails.</param>
     public static Threshold Custom(string name, Func<ScenarioStats, bool> predicate, bool abortOnFail = false)
     {
-        if (string.IsNullOrWhiteSpace(name))
-            throw new ArgumentException("Custom threshold name must not be empty.", nameof(name));
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
         ArgumentNullException.ThrowIfNull(predicate);
-        return new Threshold(name, null, abortOnFail, stats =>
+        return new Threshold(name, new(ThresholdDefinition.CustomKind, 0, 0, null, abortOnFail), stats =>
         {
             var ok = predicate(stats);
             return new Verdict(ok, ok ? "true" : "false", "true", ok ? "holds" : "does not hold");
         });
+    }
+
+    /// <summary>Rebuilds a built-in rule from its <see cref="Definition"/> (for example one read back from a JSON report).</summary>
+    /// <param name="definition">The rule as data.</param>
+    /// <exception cref="ArgumentException">The kind is unknown, or <c>Custom</c>: a rule written in code cannot be rebuilt from data.</exception>
+    public static Threshold FromDefinition(ThresholdDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Kind switch
+        {
+            "SuccessRate" => SuccessRate(definition.Limit, definition.Tag, definition.AbortOnFail),
+            "Percentile" => Percentile(definition.Percentile, TimeSpan.FromMilliseconds(definition.Limit), definition.Tag, definition.AbortOnFail),
+            "Rps" => Rps(definition.Limit, definition.AbortOnFail),
+            "Dropped" => Dropped((long)definition.Limit, definition.AbortOnFail),
+            ThresholdDefinition.CustomKind => throw new ArgumentException(
+                "A custom threshold is code and cannot be rebuilt from data; evaluate it on the merged result in code.", nameof(definition)),
+            _ => throw new ArgumentException($"Unknown threshold kind '{definition.Kind}'.", nameof(definition)),
+        };
     }
 
     /// <summary>Evaluates the rule.</summary>
@@ -128,6 +161,7 @@ public sealed class Threshold
             Expected = verdict.Expected,
             Margin = verdict.Margin,
             NoData = verdict.NoData,
+            Definition = Definition,
         };
     }
 

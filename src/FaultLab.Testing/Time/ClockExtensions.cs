@@ -36,7 +36,18 @@ public static class ClockExtensions
 
         // Driven from a thread of its own: the caller's synchronization context stays free to run the call's continuations,
         // and the thread pool keeps every worker for the call (a sleeping driver on a worker can starve a 2-core pool).
-        await Task.Factory.StartNew(() => Drive(clock, task, step, limit ?? DefaultLimit), CancellationToken.None,
+        await RunUntilComplete(clock, task, step, limit, reacted: null).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As the public overload; <paramref name="reacted"/> is a number that changes when the code under test reacts to a
+    /// timer without setting a new one (a stream of calls where one call ends), so the driver need not wait out its bound.
+    /// </summary>
+    internal static async Task RunUntilComplete(this FakeTimeProvider clock, Task task, TimeSpan? step, TimeSpan? limit, Func<long>? reacted)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(task);
+        await Task.Factory.StartNew(() => Drive(clock, task, step, limit ?? DefaultLimit, reacted), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         await task.ConfigureAwait(false);
     }
@@ -59,17 +70,18 @@ public static class ClockExtensions
     // How long, in real time, a pending call may go without any timer on the clock before it is reported as stuck.
     private static readonly TimeSpan IdleLimit = TimeSpan.FromMilliseconds(300);
 
-    private static void Drive(FakeTimeProvider clock, Task task, TimeSpan? step, TimeSpan limit)
+    private static void Drive(FakeTimeProvider clock, Task task, TimeSpan? step, TimeSpan limit, Func<long>? reacted)
     {
         DateTimeOffset deadline = clock.GetUtcNow() + limit;
         var testClock = clock as TestClock;
         long? schedulesBeforeFiring = null;
+        long reactionsBeforeFiring = 0;
         Stopwatch? idle = null;
         while (!task.IsCompleted)
         {
             if (testClock is not null && schedulesBeforeFiring is { } before)
             {
-                AwaitReaction(task, testClock, before);
+                AwaitReaction(task, testClock, before, reacted, reactionsBeforeFiring);
             }
 
             Settle(task, testClock);
@@ -102,6 +114,7 @@ public static class ClockExtensions
             advance = advance > deadline - now ? deadline - now : advance;
             bool firesTimer = testClock?.NextDue is { } due && now + advance >= due;
             schedulesBeforeFiring = firesTimer ? testClock!.Schedules : null;
+            reactionsBeforeFiring = reacted?.Invoke() ?? 0;
             clock.Advance(advance);
         }
     }
@@ -128,11 +141,11 @@ public static class ClockExtensions
     /// which is how every wait of a resilience pipeline on the clock begins (a retry delay, the next attempt's timeout).
     /// Quiet alone is not proof: a first-time path can stall for milliseconds on page faults with no sign of life.
     /// </summary>
-    private static void AwaitReaction(Task task, TestClock clock, long schedulesBeforeFiring)
+    private static void AwaitReaction(Task task, TestClock clock, long schedulesBeforeFiring, Func<long>? reacted, long reactionsBeforeFiring)
     {
         var bound = TimeSpan.FromSeconds(2);
         var watch = Stopwatch.StartNew();
-        while (!task.IsCompleted && clock.Schedules == schedulesBeforeFiring && watch.Elapsed < bound)
+        while (!task.IsCompleted && clock.Schedules == schedulesBeforeFiring && (reacted?.Invoke() ?? 0) == reactionsBeforeFiring && watch.Elapsed < bound)
         {
             Thread.Sleep(1);
         }
