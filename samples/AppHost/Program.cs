@@ -2,6 +2,7 @@
 // fault proxy's address under that name. Switch the faults from the dashboard (the orders-chaos resource's commands).
 // README's Aspire block is this file between the markers (tests/Aspire.Hosting keeps them identical).
 // <aspire-example>
+using FaultLab;
 using FaultLab.Proxy;
 
 var builder = DistributedApplication.CreateBuilder(args);

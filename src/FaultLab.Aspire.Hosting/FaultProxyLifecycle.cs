@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
+using FaultLab;
 using FaultLab.Proxy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -28,10 +28,11 @@ public static class FaultInjection
     {
         var options = Build(configure);
         var telemetry = Telemetry(loggerFactory, null);
-        var pipeline = options.Enabled && options.Faults.Count > 0 && !Refused(options, environmentName, loggerFactory, clientName)
+        var guard = new ProductionGuard(clientName, Logger(loggerFactory));
+        var pipeline = options.Enabled && options.Faults.Count > 0 && !guard.Refuses(options, environmentName)
             ? FaultPipelineFactory.Create(options, clientName, timeProvider ?? TimeProvider.System, telemetry)
             : null;
-        return new FaultInjectionHandler(() => pipeline, telemetry, clientName) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
+        return new FaultInjectionHandler(() => pipeline, telemetry, clientName, guard) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
     }
 
     /// <summary>Builds a fault-injecting handler whose faults follow a <see cref="LiveFaultProfile"/>: each
@@ -49,8 +50,8 @@ public static class FaultInjection
         ArgumentNullException.ThrowIfNull(profile);
         var telemetry = Telemetry(loggerFactory, null);
         var source = new LivePipelineSource(profile, clientName, timeProvider ?? TimeProvider.System, telemetry,
-            ProductionGuard.ProcessEnvironment(), (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FaultLab"));
-        return new FaultInjectionHandler(() => source.Current, telemetry, clientName) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
+            ProductionGuard.ProcessEnvironment(), Logger(loggerFactory));
+        return new FaultInjectionHandler(() => source.Current, telemetry, clientName, source.Guard) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
     }
 
     /// <summary>Adds the faults to a hand-built pipeline, using its <see cref="ResiliencePipelineBuilderBase.TimeProvider"/>.
@@ -68,25 +69,16 @@ public static class FaultInjection
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = Build(configure);
-        if (Refused(options, ProductionGuard.ProcessEnvironment(), loggerFactory, clientName))
+        var guard = new ProductionGuard(clientName, Logger(loggerFactory));
+        if (guard.Refuses(options, ProductionGuard.ProcessEnvironment()))
         {
+            guard.ExplainRefusalOnce(); // a hand-built pipeline has no first request to wait for: now is the only moment
             return builder;
         }
 
         var timeProvider = builder.TimeProvider ?? TimeProvider.System;
         FaultPipelineFactory.AddFaults(builder, options, clientName, timeProvider, Telemetry(loggerFactory, meterFactory));
         return builder;
-    }
-
-    private static bool Refused(FaultInjectionOptions options, string? environmentName, ILoggerFactory? loggerFactory, string clientName)
-    {
-        if (!ProductionGuard.Refuses(options, environmentName))
-        {
-            return false;
-        }
-
-        FaultTelemetry.LogRefusedInProduction((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FaultLab"), clientName);
-        return true;
     }
 
     private static FaultInjectionOptions Build(Action<FaultInjectionBuilder> configure)
@@ -102,6 +94,7 @@ public static class FaultInjection
         return options;
     }
 
-    private static FaultTelemetry Telemetry(ILoggerFactory? loggerFactory, IMeterFactory? meterFactory) =>
-        new(meterFactory, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FaultLab"));
+    private static FaultTelemetry Telemetry(ILoggerFactory? loggerFactory, IMeterFactory? meterFactory) => new(meterFactory, Logger(loggerFactory));
+
+    private static ILogger Logger(ILoggerFactory? loggerFactory) => (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FaultLab");
 }

@@ -45,9 +45,13 @@ public sealed class ProxyCommandTests
         string profile = CliRun.TempFile("""{ "Faults": [ { "Kind": "Status", "StatusCode": 200 } ] }""");
 
         var (exit, _, error) = await CliRun.RunAsync("proxy", "--upstream", "http://127.0.0.1:9/", "--profile", profile);
+        var (validateExit, _, validateError) = await CliRun.RunAsync("validate", profile);
 
-        Assert.Equal(2, exit);
-        Assert.Contains("$.Faults[0].StatusCode: must be an error status from 400 to 599 (was 200).", error);
+        // The proxy and validate read the file one way: the same problem, worded the same, with its JSON path.
+        const string Problem = "$.Faults[0].StatusCode: must be an error status from 400 to 599 (was 200).";
+        Assert.Equal((2, 2), (exit, validateExit));
+        Assert.Contains(Problem, error);
+        Assert.Contains(Problem, validateError);
     }
 
     [Theory]

@@ -1,48 +1,39 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Shared = FaultLab.Tests.Shared;
 
 namespace FaultLab.Load.Tests;
 
-/// <summary>A trivial Kestrel dependency on 127.0.0.1 with an on-demand stall (every request waits until the stall ends).</summary>
+/// <summary>The shared loopback server with the load tests' endpoints and an on-demand stall (every request waits until
+/// the stall ends).</summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private Shared.LoopbackServer _server = null!;
     private long _stallUntilTicks;
 
-    private LoopbackServer(WebApplication app) => _app = app;
+    private LoopbackServer()
+    {
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     public static async Task<LoopbackServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new LoopbackServer(app);
-        app.MapGet("/", async (HttpContext _) =>
+        var server = new LoopbackServer();
+        long flakyCalls = 0;
+        server._server = await Shared.LoopbackServer.StartAsync(app =>
         {
-            var wait = Volatile.Read(ref server._stallUntilTicks) - Environment.TickCount64;
-            if (wait > 0)
-                await Task.Delay(TimeSpan.FromMilliseconds(wait));
-            return Results.Text("ok");
+            app.MapGet("/", async (HttpContext _) =>
+            {
+                await server.WaitOutStallAsync();
+                return Results.Text("ok");
+            });
+            app.MapGet("/flaky", async (HttpContext _) =>
+            {
+                await server.WaitOutStallAsync();
+                return Interlocked.Increment(ref flakyCalls) % 10 == 0 ? Results.StatusCode(503) : Results.Text("ok");
+            });
         });
-        var flakyCalls = 0L;
-        app.MapGet("/flaky", async (HttpContext _) =>
-        {
-            var wait = Volatile.Read(ref server._stallUntilTicks) - Environment.TickCount64;
-            if (wait > 0)
-                await Task.Delay(TimeSpan.FromMilliseconds(wait));
-            return Interlocked.Increment(ref flakyCalls) % 10 == 0 ? Results.StatusCode(503) : Results.Text("ok");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address);
         return server;
     }
 
@@ -50,9 +41,14 @@ public sealed class LoopbackServer : IAsyncDisposable
     public void Stall(TimeSpan duration) =>
         Volatile.Write(ref _stallUntilTicks, Environment.TickCount64 + (long)duration.TotalMilliseconds);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private async Task WaitOutStallAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        long wait = Volatile.Read(ref _stallUntilTicks) - Environment.TickCount64;
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait));
+        }
     }
 }

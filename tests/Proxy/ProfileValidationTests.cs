@@ -15,8 +15,8 @@ public sealed class ProfileValidationTests
         {
             var error = Assert.Throws<FaultProfileException>(() => FaultProfileFile.Load(path));
 
-            Assert.Contains(error.Errors, e => e.StartsWith("FaultLab:Faults:0:StatusCode:", StringComparison.Ordinal));
-            Assert.Contains(error.Errors, e => e.StartsWith("FaultLab:Faults:1:InjectionRate:", StringComparison.Ordinal));
+            Assert.Contains(error.Errors, e => e.StartsWith("$.FaultLab.Faults[0].StatusCode:", StringComparison.Ordinal));
+            Assert.Contains(error.Errors, e => e.StartsWith("$.FaultLab.Faults[1].InjectionRate:", StringComparison.Ordinal));
             Assert.Contains(path, error.Message, StringComparison.Ordinal);
         }
         finally

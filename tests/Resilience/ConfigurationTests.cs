@@ -54,8 +54,8 @@ public sealed class ConfigurationTests
     [InlineData("""{ "InjectionRate": 0.5 }""", "FaultLab:Faults:0:Kind: missing")]
     [InlineData("""{ "Kind": "Status", "StatusCode": 200 }""", "FaultLab:Faults:0:StatusCode: must be an error status from 400 to 599 (was 200).")]
     [InlineData("""{ "Kind": "Latency" }""", "FaultLab:Faults:0:Delay: a latency fault needs a delay")]
-    [InlineData("""{ "Kind": "Latency", "Delay": "soon" }""", "'FaultLab:Faults:0:Delay'")]
-    [InlineData("""{ "Kind": "Status", "StatusCod": 503 }""", "FaultLab:Faults:0: ")]
+    [InlineData("""{ "Kind": "Latency", "Delay": "soon" }""", "FaultLab:Faults:0:Delay: 'soon' is not a TimeSpan: write [d.]hh:mm:ss[.fffffff], for example 00:00:05")]
+    [InlineData("""{ "Kind": "Status", "StatusCod": 503 }""", "FaultLab:Faults:0:StatusCod: unknown setting; known: ")]
     [InlineData("""{ "Kind": "RateLimit", "PermitLimit": 0, "Window": "00:00:01" }""", "FaultLab:Faults:0:PermitLimit: must be positive (was 0).")]
     [InlineData("""{ "Kind": "Status", "Schedule": { "Up": "00:00:01" } }""", "FaultLab:Faults:0:Schedule:Down: flapping needs a positive Down period")]
     public async Task An_invalid_profile_fails_at_startup_naming_the_setting(string fault, string expected)

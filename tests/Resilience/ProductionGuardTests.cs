@@ -1,6 +1,10 @@
 using System.Net;
 using FaultLab.Pipeline;
 using FaultLab.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FaultLab.Tests;
 
@@ -45,4 +49,37 @@ public sealed class ProductionGuardTests
 
         Assert.Equal(expected, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Under_a_generic_Host_in_Production_the_first_request_says_why_it_got_no_faults_once()
+    {
+        // A generic Host is Production when no variable says otherwise, while CreateHandler and a bare service
+        // collection then inject: the two can disagree in one process, so the refusal must be impossible to miss.
+        var logs = new FakeLogCollector();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
+        builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs));
+        var upstream = new Upstream();
+        builder.Services.AddHttpClient("guarded-host", c => c.BaseAddress = new Uri("http://orders.internal"))
+            .ConfigurePrimaryHttpMessageHandler(() => upstream)
+            .AddFaultInjection(f => f.AddStatus(HttpStatusCode.ServiceUnavailable));
+        using var host = builder.Build();
+        var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("guarded-host");
+        int beforeAnyRequest = Refusals(logs).Count;
+
+        for (int i = 0; i < 3; i++)
+        {
+            using var response = await client.GetAsync("/a");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(0, beforeAnyRequest);
+        var refusal = Assert.Single(Refusals(logs));
+        Assert.Equal(LogLevel.Warning, refusal.Level);
+        Assert.Contains("client 'guarded-host' but refused, so this client gets no faults", refusal.Message);
+        Assert.Contains("IHostEnvironment.EnvironmentName; a generic Host is Production unless DOTNET_ENVIRONMENT", refusal.Message);
+        Assert.Equal(3, upstream.Calls);
+    }
+
+    private static List<FakeLogRecord> Refusals(FakeLogCollector logs) =>
+        [.. logs.GetSnapshot().Where(r => r.Message.Contains("refused", StringComparison.Ordinal))];
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
@@ -64,18 +63,6 @@ internal static partial class JsonFile
         }
     }
 
-    /// <summary>Turns a configuration path (<c>FaultLab:Faults:0:Rate</c>) into a JSON path (<c>$.FaultLab.Faults[0].Rate</c>).</summary>
-    public static string ToJsonPath(string configurationPath)
-    {
-        var json = new StringBuilder("$");
-        foreach (string part in configurationPath.Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            json.Append(int.TryParse(part, out _) ? $"[{part}]" : $".{part}");
-        }
-
-        return json.ToString();
-    }
-
     /// <summary>
     /// Rewrites the configuration path that opens a validation message as a JSON path. The configuration binder's
     /// conversion failure ("Failed to convert configuration value 'x' at 'A:B' to type 'System.Double'.") is turned
@@ -88,13 +75,10 @@ internal static partial class JsonFile
         {
             string type = conversion.Groups["type"].Value.Replace("System.", string.Empty, StringComparison.Ordinal);
             string hint = type == "TimeSpan" ? " (a TimeSpan is written hh:mm:ss or hh:mm:ss.fff, for example \"00:00:05\")" : string.Empty;
-            return $"{ToJsonPath(conversion.Groups["path"].Value)}: '{conversion.Groups["value"].Value}' is not a valid {type}{hint}.";
+            return $"{FaultProfileFile.WithJsonPath(conversion.Groups["path"].Value + ": ")}'{conversion.Groups["value"].Value}' is not a valid {type}{hint}.";
         }
 
-        int colon = message.IndexOf(": ", StringComparison.Ordinal);
-        return colon > 0 && !message[..colon].Contains(' ', StringComparison.Ordinal) && !message.StartsWith('$')
-            ? ToJsonPath(message[..colon]) + message[colon..]
-            : message;
+        return FaultProfileFile.WithJsonPath(message);
     }
 
     private static byte[] ReadAllBytes(string path)

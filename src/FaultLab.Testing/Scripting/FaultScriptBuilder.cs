@@ -6,13 +6,7 @@ namespace FaultLab.Testing;
 /// Every step is a catalogue fault realized exactly as in a profile; <see cref="Fault(FaultLab.Fault, int)"/> takes any kind.</summary>
 public sealed class FaultScriptBuilder
 {
-    /// <summary>Initializes a new instance of the <see cref="FaultScriptBuilder"/> class.</summary>
-    /// <param name="fault">The script to add steps to.</param>
-    public FaultScriptBuilder(ScriptedFault fault)
-    {
-        ArgumentNullException.ThrowIfNull(fault);
-        Script = fault;
-    }
+    internal FaultScriptBuilder(ScriptedFault fault) => Script = fault;
 
     /// <summary>Gets the script being written.</summary>
     public ScriptedFault Script { get; }

@@ -17,11 +17,19 @@ internal sealed class FaultInjectionOptionsValidator : IValidateOptions<FaultInj
         SettingPath faults = options.SourcePath is { } source
             ? new SettingPath(source.Length == 0 ? "Faults" : $"{source}:Faults", IsConfiguration: true)
             : new SettingPath("Faults", IsConfiguration: false);
+        var named = new Dictionary<string, SettingPath>(StringComparer.Ordinal);
         for (int i = 0; i < options.Faults.Count; i++)
         {
             // A fault bound from configuration keeps its own index there, even when an earlier entry failed to bind.
             var fault = options.Faults[i];
-            fault.Validate(fault.SourcePath is { } path ? new SettingPath(path, IsConfiguration: true) : faults.Index(i), errors);
+            var path = fault.SourcePath is { } bound ? new SettingPath(bound, IsConfiguration: true) : faults.Index(i);
+            fault.Validate(path, errors);
+
+            // The name is the faultlab.fault.name tag: two faults of one name could not be told apart in telemetry.
+            if (fault.Name is { } name && !named.TryAdd(name, path))
+            {
+                errors.Add($"{path[nameof(Fault.Name)]}: '{name}' already names {named[name]}; each fault needs its own name.");
+            }
         }
 
         return errors;

@@ -29,7 +29,7 @@ internal static class FaultProfileBinder
         {
             if (!ProfileKeys.Contains(child.Key))
             {
-                options.BindingErrors.Add($"{child.Path}: unknown setting '{child.Key}'; known: {string.Join(", ", ProfileKeys)}.");
+                options.BindingErrors.Add($"{child.Path}: unknown setting; known: {string.Join(", ", ProfileKeys)}.");
             }
         }
 
@@ -61,17 +61,10 @@ internal static class FaultProfileBinder
             return null;
         }
 
-        try
-        {
-            section.Bind(fault, o => o.ErrorOnUnknownConfiguration = true);
-            fault.SourcePath = section.Path;
-        }
-        catch (InvalidOperationException ex)
-        {
-            errors.Add(Describe(ex, section.Path));
-            return null;
-        }
-
+        // Key by key: a typo or a value that does not convert is reported with its path, and the fault is still bound
+        // and validated, so its other problems show in the same run.
+        SettingsBinder.Bind(section, fault, errors, skip: nameof(Fault.Kind));
+        fault.SourcePath = section.Path;
         return fault;
     }
 
@@ -79,21 +72,18 @@ internal static class FaultProfileBinder
 
     private static T Read<T>(IConfiguration section, string key, T fallback, List<string> errors)
     {
-        try
+        var setting = section.GetSection(key);
+        if (setting.Value is not { Length: > 0 } value)
         {
-            return section.GetValue(key, fallback)!;
-        }
-        catch (InvalidOperationException ex)
-        {
-            errors.Add(Describe(ex, (section as IConfigurationSection)?.Path is { Length: > 0 } p ? $"{p}:{key}" : key));
             return fallback;
         }
-    }
 
-    private static string Describe(InvalidOperationException ex, string path)
-    {
-        // The binder's message names the path ("Failed to convert configuration value at 'X:Y' to type ...").
-        string detail = ex.InnerException?.Message is { } inner ? $" ({inner})" : string.Empty;
-        return ex.Message.Contains($"'{path}", StringComparison.Ordinal) ? ex.Message + detail : $"{path}: {ex.Message}{detail}";
+        if (SettingsBinder.TryConvert(value, typeof(T), out var converted, out string accepted))
+        {
+            return (T)converted!;
+        }
+
+        errors.Add($"{setting.Path}: '{value}' is not {accepted}.");
+        return fallback;
     }
 }

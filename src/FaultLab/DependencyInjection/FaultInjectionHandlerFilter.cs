@@ -19,7 +19,10 @@ internal sealed class FaultInjectionHandlerFilter(IOptions<FaultInjectionClients
         if (clients.Value.OptionsNameFor(clientName) is { } optionsName)
         {
             var provider = providers.Get(clientName, optionsName);
-            builder.PrimaryHandler = new FaultInjectionHandler(() => provider.Current, provider.Telemetry, clientName) { InnerHandler = builder.PrimaryHandler };
+            builder.PrimaryHandler = new FaultInjectionHandler(() => provider.Current, provider.Telemetry, clientName, provider.Guard)
+            {
+                InnerHandler = builder.PrimaryHandler,
+            };
         }
     };
 }

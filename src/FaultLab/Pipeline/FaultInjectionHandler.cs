@@ -12,18 +12,26 @@ internal sealed class FaultInjectionHandler : DelegatingHandler
     private readonly Func<FaultPipeline?> _pipeline;
     private readonly FaultTelemetry _telemetry;
     private readonly string _clientName;
+    private readonly ProductionGuard _guard;
 
-    public FaultInjectionHandler(Func<FaultPipeline?> pipeline, FaultTelemetry telemetry, string clientName)
+    public FaultInjectionHandler(Func<FaultPipeline?> pipeline, FaultTelemetry telemetry, string clientName, ProductionGuard guard)
     {
         _pipeline = pipeline;
         _telemetry = telemetry;
         _clientName = clientName;
+        _guard = guard;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // No pipeline (disabled, refused in Production) or no fault that could fire: pass through untouched and unwrapped.
-        return _pipeline() is { } pipeline && pipeline.MightInject(request)
+        if (_pipeline() is not { } pipeline)
+        {
+            _guard.ExplainRefusalOnce();
+            return SendInnerAsync(request, cancellationToken);
+        }
+
+        return pipeline.MightInject(request)
             ? SendThroughAsync(pipeline.Pipeline, request, cancellationToken)
             : SendInnerAsync(request, cancellationToken);
     }

@@ -25,7 +25,6 @@ internal sealed class FaultPipelineProvider : IDisposable
     private volatile FaultPipeline? _current;
     private string? _builtFrom;
     private bool _warnedActive;
-    private bool _warnedProduction;
 
     public FaultPipelineProvider(string clientName, string optionsName, IOptionsMonitor<FaultInjectionOptions> monitor,
         TimeProvider timeProvider, FaultTelemetry telemetry, IHostEnvironment? environment, ILogger logger, LiveFaultProfile? live = null)
@@ -38,6 +37,7 @@ internal sealed class FaultPipelineProvider : IDisposable
         _telemetry = telemetry;
         _environment = environment;
         _logger = logger;
+        Guard = new ProductionGuard(clientName, logger);
         var options = live?.Override ?? monitor.Get(optionsName);
         _builtFrom = live?.Override is null ? options.SourceSnapshot : null;
         _current = Build(options);
@@ -66,6 +66,9 @@ internal sealed class FaultPipelineProvider : IDisposable
     public FaultPipeline? Current => _current;
 
     public FaultTelemetry Telemetry => _telemetry;
+
+    /// <summary>Gets the client's Production guard: its handler's first request explains a refusal.</summary>
+    public ProductionGuard Guard { get; }
 
     public void Dispose()
     {
@@ -139,14 +142,8 @@ internal sealed class FaultPipelineProvider : IDisposable
             return null;
         }
 
-        if (ProductionGuard.Refuses(options, _environment?.EnvironmentName ?? ProductionGuard.ProcessEnvironment()))
+        if (Guard.Refuses(options, _environment))
         {
-            if (!_warnedProduction)
-            {
-                _warnedProduction = true;
-                FaultTelemetry.LogRefusedInProduction(_logger, _clientName);
-            }
-
             return null;
         }
 

@@ -12,7 +12,6 @@ internal sealed class LivePipelineSource
     private readonly TimeProvider _timeProvider;
     private readonly FaultTelemetry _telemetry;
     private readonly string? _environmentName;
-    private readonly ILogger _logger;
     private volatile FaultPipeline? _current;
 
     public LivePipelineSource(LiveFaultProfile profile, string clientName, TimeProvider timeProvider, FaultTelemetry telemetry,
@@ -23,12 +22,15 @@ internal sealed class LivePipelineSource
         _timeProvider = timeProvider;
         _telemetry = telemetry;
         _environmentName = environmentName;
-        _logger = logger;
+        Guard = new ProductionGuard(clientName, logger);
         _current = Build();
         profile.Changed += (_, _) => _current = Build();
     }
 
     public FaultPipeline? Current => _current;
+
+    /// <summary>Gets the guard whose refusal the handler's first request explains.</summary>
+    public ProductionGuard Guard { get; }
 
     private FaultPipeline? Build()
     {
@@ -38,9 +40,8 @@ internal sealed class LivePipelineSource
             return null;
         }
 
-        if (ProductionGuard.Refuses(options, _environmentName))
+        if (Guard.Refuses(options, _environmentName))
         {
-            FaultTelemetry.LogRefusedInProduction(_logger, _clientName);
             return null;
         }
 

@@ -42,6 +42,17 @@ public sealed class FaultTarget
             }
         }
 
+        // A name a request cannot carry (empty, a space, a colon, or a content header such as Content-Type, which lives
+        // on the body) never matches: the fault would never fire, without a word.
+        using var probe = new HttpRequestMessage();
+        foreach (var name in Headers.Keys)
+        {
+            if (string.IsNullOrWhiteSpace(name) || !probe.Headers.TryAddWithoutValidation(name, "probe"))
+            {
+                errors.Add($"{path.Child(nameof(Headers))[name]}: '{name}' is not a request header name a target can match.");
+            }
+        }
+
         for (int i = 0; i < Methods.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(Methods[i]))

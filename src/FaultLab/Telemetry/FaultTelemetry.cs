@@ -72,6 +72,6 @@ internal sealed partial class FaultTelemetry
     public static partial void LogActive(ILogger logger, string client, int faultCount);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
-        Message = "FaultLab fault injection is configured for client '{Client}' but refused: the environment is Production and AllowInProduction is false")]
-    public static partial void LogRefusedInProduction(ILogger logger, string client);
+        Message = "FaultLab fault injection is configured for client '{Client}' but refused, so this client gets no faults: the environment is Production (from {Source}) and AllowInProduction is false. Allow it in the profile, or name the environment (for example DOTNET_ENVIRONMENT=Development)")]
+    public static partial void LogRefusedInProduction(ILogger logger, string client, string source);
 }

@@ -2,7 +2,10 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using FaultLab.Tests.Shared;
 using FaultLab.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace FaultLab.Tests.Faults;
 
@@ -84,13 +87,13 @@ public sealed class SlowBodyFaultTests
         using var clients = Clients.Create(f => f.AddSlowBody(bytesPerSecond: 10));
 
         var pending = clients.Client.GetStringAsync("/orders");
-        clients.TimeProvider.Advance(TimeSpan.FromSeconds(3));
-        await Task.WhenAny(pending, Task.Delay(20));
-        Assert.False(pending.IsCompleted, $"{Upstream.Body.Length} bytes at 10 B/s take more than 3 s");
 
         string body = await clients.TimeProvider.Drive(pending, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(Upstream.Body.Length));
 
+        // Fake time, not real time, is the measure: the body cannot have arrived faster than 10 B/s of it.
         Assert.Equal(Upstream.Body, body);
+        Assert.True(clients.TimeProvider.Elapsed >= TimeSpan.FromSeconds(Upstream.Body.Length / 10.0),
+            $"{Upstream.Body.Length} bytes at 10 B/s arrived after {clients.TimeProvider.Elapsed} of fake time");
     }
 }
 
@@ -177,5 +180,72 @@ public sealed class MalformedBodyFaultTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>A body cut short and read through <c>ReadAsStreamAsync</c>, measured against a real socket that sends 10 of
+/// 100 promised bytes then closes (FIN) or resets (RST), next to the injected cut: the same type, message and
+/// <see cref="Exception.Source"/> at every level.</summary>
+public sealed class StreamedBodyCutShapeTests : IAsyncLifetime
+{
+    private LoopbackServer _full = null!;
+
+    public async Task InitializeAsync() => _full = await LoopbackServer.StartAsync(app => app.MapGet("/body", () => Results.Bytes(new byte[100])));
+
+    public async Task DisposeAsync() => await _full.DisposeAsync();
+
+    [Theory]
+    [InlineData(BodyEnding.CleanClose)]
+    [InlineData(BodyEnding.Reset)]
+    public async Task A_streamed_read_of_an_injected_cut_fails_as_a_real_one_with_the_real_Source(BodyEnding ending)
+    {
+        using var cutting = new RawLoopbackServer(async (socket, cancel) =>
+        {
+            await socket.ReceiveAsync(new byte[4096], cancel);
+            await socket.SendAsync("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"u8.ToArray().Concat(new byte[10]).ToArray(), cancel);
+            if (ending == BodyEnding.Reset)
+            {
+                socket.LingerState = new LingerOption(enable: true, seconds: 0); // close as RST
+            }
+            else
+            {
+                socket.Shutdown(SocketShutdown.Send); // FIN after 10 of 100 bytes
+            }
+        });
+        using var real = new HttpClient { BaseAddress = cutting.BaseAddress };
+        using var injected = new HttpClient(FaultInjection.CreateHandler(f => f.AddTruncatedBody(ending: ending, afterBytes: 10), new SocketsHttpHandler()))
+        {
+            BaseAddress = _full.BaseAddress,
+        };
+
+        var expected = await StreamedReadFailure(real);
+        var actual = await StreamedReadFailure(injected);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(ending == BodyEnding.Reset ? "System.IO.IOException" : "System.Net.Http.HttpIOException", expected[0].Type);
+    }
+
+    private static async Task<List<(string Type, string Message, string? Source)>> StreamedReadFailure(HttpClient client)
+    {
+        using var response = await client.GetAsync("/body", HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[8];
+        var chain = new List<(string, string, string?)>();
+        try
+        {
+            while (await stream.ReadAsync(buffer) > 0)
+            {
+            }
+        }
+        catch (IOException ex)
+        {
+            for (Exception? e = ex; e is not null; e = e.InnerException)
+            {
+                chain.Add((e.GetType().FullName!, e.Message, e.Source));
+            }
+        }
+
+        Assert.NotEmpty(chain);
+        return chain;
     }
 }

@@ -11,7 +11,9 @@ public sealed class ConnectTimeoutFaultTests
 
         var pending = clients.Client.GetAsync("/orders");
         clients.TimeProvider.Advance(TimeSpan.FromSeconds(4.9));
-        await Task.WhenAny(pending, Task.Delay(20));
+
+        // The clock, not real time, says the attempt still waits: its 5 s timer is pending, 100 ms from due.
+        Assert.Equal(clients.TimeProvider.Start + TimeSpan.FromSeconds(5), clients.TimeProvider.NextDue);
         Assert.False(pending.IsCompleted, "the connect attempt lasts the whole timeout");
 
         var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => clients.TimeProvider.Drive(pending, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1)));

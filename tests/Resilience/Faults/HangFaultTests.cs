@@ -11,8 +11,11 @@ public sealed class HangFaultTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5), clients.TimeProvider);
 
         var pending = clients.Client.GetAsync("/orders", cts.Token);
+
+        // The only timer on the clock is the caller's: the hang set none of its own, so only cancellation can end it.
+        Assert.Equal(clients.TimeProvider.Start + TimeSpan.FromMinutes(5), clients.TimeProvider.NextDue);
         clients.TimeProvider.Advance(TimeSpan.FromMinutes(4));
-        await Task.WhenAny(pending, Task.Delay(20));
+        Assert.Equal(clients.TimeProvider.Start + TimeSpan.FromMinutes(5), clients.TimeProvider.NextDue);
         Assert.False(pending.IsCompleted, "a hang outlasts any amount of time short of cancellation");
 
         clients.TimeProvider.Advance(TimeSpan.FromMinutes(1));

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using FaultLab.Testing;
 
 namespace FaultLab.Tests.Support;
 
 /// <summary>Builds an <see cref="HttpClient"/> from DI over an in-memory upstream, on a fake clock.</summary>
 internal sealed class Clients : IDisposable
 {
-    private Clients(ServiceProvider services, Upstream upstream, FakeTimeProvider clock)
+    private Clients(ServiceProvider services, Upstream upstream, TestClock clock)
     {
         Services = services;
         Upstream = upstream;
@@ -17,7 +17,7 @@ internal sealed class Clients : IDisposable
 
     public Upstream Upstream { get; }
 
-    public FakeTimeProvider TimeProvider { get; }
+    public TestClock TimeProvider { get; }
 
     public HttpClient Client => Services.GetRequiredService<IHttpClientFactory>().CreateClient("api");
 

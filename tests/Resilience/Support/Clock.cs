@@ -1,3 +1,4 @@
+using FaultLab.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FaultLab.Tests.Support;
@@ -5,7 +6,9 @@ namespace FaultLab.Tests.Support;
 /// <summary>Drives a fake clock while a call is pending, so waits on fake time finish at once in real time.</summary>
 internal static class Clock
 {
-    public static FakeTimeProvider New() => new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+    /// <summary>A fake clock that also knows its pending timers (<see cref="TestClock.NextDue"/>), so a test can ask it
+    /// whether a call still waits instead of waiting real time and hoping.</summary>
+    public static TestClock New() => new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
 
     public static async Task<T> Drive<T>(this FakeTimeProvider clock, Task<T> pending, TimeSpan step, TimeSpan limit)
     {

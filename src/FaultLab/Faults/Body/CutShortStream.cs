@@ -39,6 +39,10 @@ internal sealed class CutShortStream(Stream inner, long allowedBytes, bool reset
             ? NetworkErrors.ResetIOException()
             : NetworkErrors.ResponseEnded(streamed && promisedLength is { } total ? total - _delivered : null);
         failure.Data[InjectedFault.ExceptionDataKey] = reset ? "TruncatedBody.Reset" : "TruncatedBody";
+
+        // Thrown from here, the exception would name FaultLab as its Source; a real one names where .NET threw it
+        // (measured: tests/Resilience/Faults/BodyFaultTests.cs, StreamedBodyCutShapeTests).
+        failure.Source = reset ? "System.Private.CoreLib" : "System.Net.Http";
         return failure;
     }
 }

@@ -1,4 +1,4 @@
-namespace FaultLab.Proxy;
+namespace FaultLab;
 
 /// <summary>A fault profile or proxy setting is invalid; <see cref="Errors"/> names each offending setting by its path.</summary>
 public sealed class FaultProfileException : Exception
