@@ -7,16 +7,7 @@ public static class Pages
 
     public static string RepoRoot { get; } = FindRoot();
 
-    /// <summary>
-    /// Pages that landed from branches still in progress before their blocks declared what they assume
-    /// (docs/code-blocks.md). Not checked until their owners remove them from this list; keep it short.
-    /// </summary>
-    public static IReadOnlySet<string> Pending { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "docs/from-nbomber.md", "docs/fault-packs.md", "docs/contract-drift.md", "docs/verdicts.md",
-    };
-
-    public static IEnumerable<CodeBlock> Blocks() => All.Value.Where(b => !Pending.Contains(b.Page));
+    public static IEnumerable<CodeBlock> Blocks() => All.Value;
 
     public static IEnumerable<(string Page, string Path)> Files()
     {
