@@ -45,7 +45,7 @@ public sealed class ReadmeQuickStartTests
         string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
         var match = Regex.Match(readme, @"<!-- testing-example -->\s*```csharp\r?\n(.*?)```", RegexOptions.Singleline);
         Assert.True(match.Success, "README has no <!-- testing-example --> code block");
-        string test = File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Resilience", "Testing", "DocsExampleTests.cs"));
+        string test = File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Testing", "DocsExampleTests.cs"));
 
         Assert.Contains(Normalize(match.Groups[1].Value), Normalize(test));
     }

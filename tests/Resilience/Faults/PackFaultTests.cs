@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Xml.Linq;
 using FaultLab.Tests.Support;
 using FaultLab.Tests.Recipes;
-using FaultLab.Tests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using FaultLab.Testing;
-using FaultLab.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
 

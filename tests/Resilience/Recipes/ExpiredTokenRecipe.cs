@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using FaultLab.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaultLab.Tests.Recipes;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using FaultLab.Testing;
-using FaultLab.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaultLab.Tests.Recipes;

@@ -1,5 +1,4 @@
 using System.Net;
-using FaultLab.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaultLab.Tests.Recipes;

@@ -1,5 +1,4 @@
 using FaultLab.Testing;
-using FaultLab.Tests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaultLab.Tests.Recipes;

@@ -1,7 +1,7 @@
 using FaultLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaultLab.Tests.Testing;
+namespace FaultLab.Testing.Tests;
 
 public sealed class AllHttpClientsFaultExtensionsTests
 {

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using FaultLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaultLab.Tests.Testing;
+namespace FaultLab.Testing.Tests;
 
 public sealed class ScriptedFaultTests
 {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using FaultLab.Load;
 using FaultLab.Load.Resilience;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>One scenario driving one client under test, with the fault-aware step and the resilience measures.</summary>
 internal static class LoadRun

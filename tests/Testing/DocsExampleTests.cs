@@ -3,10 +3,10 @@ using FaultLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FaultLab.Tests.Testing;
+namespace FaultLab.Testing.Tests;
 
 /// <summary>The examples of docs/testing.md, kept compiling and passing.</summary>
-[Collection(Recipes.RecipeCollection.Name)]
+[Collection(WarmClockCollection.Name)]
 public sealed class DocsExampleTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using FaultLab.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>
 /// The fake dependency: the shared loopback server answering <c>GET /orders/{id}</c> at once. It is the ground truth of

@@ -3,7 +3,7 @@ using FaultLab.Load;
 using FaultLab.Load.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>Without an <see cref="AttemptRecorder"/>, attempts are estimated from Polly's events, and the report says so.</summary>
 public sealed class AttemptEstimateTests

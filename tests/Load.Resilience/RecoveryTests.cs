@@ -1,7 +1,7 @@
 using FaultLab.Load;
 using FaultLab.Load.Resilience;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>Time to recover and fault windows on scripted timelines: no load, no clock, exact expectations.</summary>
 public sealed class RecoveryTests

@@ -1,7 +1,7 @@
 using System.Net;
 using FaultLab.Testing;
 
-namespace FaultLab.Tests.Testing;
+namespace FaultLab.Testing.Tests;
 
 /// <summary>Scripts where users look for them: <c>using FaultLab.Testing;</c> alone gives <c>AddScript</c> (this file
 /// imports nothing else), and an SDK that takes a handler or an <see cref="HttpClient"/> gets one directly.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>docs/load-faults.md's example is this file's marked region, compiled and run against the fake dependency.</summary>
 public sealed class DocsExampleTests(ITestOutputHelper output)
@@ -67,7 +67,7 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
 
         // The doc shows exactly this code.
         string doc = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "load-faults.md"));
-        string region = Region(File.ReadAllText(Path.Combine(RepoRoot(), "tests", "LoadFaults", "DocsExampleTests.cs")), "load-example");
+        string region = Region(File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Load.Resilience", "DocsExampleTests.cs")), "load-example");
         Assert.Contains(Normalize(region), Normalize(doc), StringComparison.Ordinal);
     }
 
@@ -130,7 +130,7 @@ public sealed class DocsExampleTests(ITestOutputHelper output)
         Assert.Contains(s.Windows, w => w.Category == "fault" && w.Label == "Outage");
 
         string doc = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "load-faults.md"));
-        string region = Region(File.ReadAllText(Path.Combine(RepoRoot(), "tests", "LoadFaults", "DocsExampleTests.cs")), "recovery-example");
+        string region = Region(File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Load.Resilience", "DocsExampleTests.cs")), "recovery-example");
         Assert.Contains(Normalize(region), Normalize(doc), StringComparison.Ordinal);
     }
 

@@ -1,6 +1,6 @@
 using FaultLab.Testing;
 
-namespace FaultLab.Tests.Testing;
+namespace FaultLab.Testing.Tests;
 
 public sealed class TestClockTests
 {

@@ -7,7 +7,7 @@ using Polly;
 using Polly.Fallback;
 using Xunit.Abstractions;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 public sealed class FallbackTests(ITestOutputHelper output)
 {

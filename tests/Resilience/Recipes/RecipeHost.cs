@@ -1,7 +1,7 @@
 using FaultLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaultLab.Tests.Testing;
+namespace FaultLab.Tests.Recipes;
 
 /// <summary>
 /// The wiring every recipe shares: a <see cref="TestClock"/> as the TimeProvider, a <see cref="FakeUpstream"/> as the

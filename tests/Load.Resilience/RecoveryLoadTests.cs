@@ -4,7 +4,7 @@ using FaultLab.Load.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>
 /// Fault windows, time to recover and Retry-After violations under real load over real sockets (the assembly runs

@@ -1,7 +1,7 @@
 using System.Net;
 using FaultLab.Testing;
 
-namespace FaultLab.Tests.Testing;
+namespace FaultLab.Testing.Tests;
 
 public sealed class FakeUpstreamTests
 {

@@ -3,7 +3,7 @@ using FaultLab.Load.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>
 /// The attempt recorder on a fake clock, with hand-written clients whose retry behaviour is known exactly: one that

@@ -1,7 +1,7 @@
 using FaultLab.Load;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>Ordinary clients from DI, registered by each test the way an application would, then resolved by name.</summary>
 internal sealed class Clients : IAsyncDisposable

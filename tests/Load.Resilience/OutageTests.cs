@@ -4,7 +4,7 @@ using FaultLab.Load.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
-namespace FaultLab.LoadFaults.Tests;
+namespace FaultLab.Load.Resilience.Tests;
 
 public sealed class OutageTests(ITestOutputHelper output)
 {
