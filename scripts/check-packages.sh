@@ -15,10 +15,7 @@ if ! command -v unzip >/dev/null 2>&1; then
 fi
 
 # Each package project on its own: packing the solution would also ask the (unpackable) samples and tests.
-# The core first: it is every other package's dependency, so its own pack (not a dependent's reference build) makes
-# its binaries and symbols.
-mapfile -t projects < <(echo src/FaultLab/FaultLab.csproj; ls src/*/*.csproj | grep -vx src/FaultLab/FaultLab.csproj)
-for project in "${projects[@]}"; do
+for project in src/*/*.csproj; do
   if ! dotnet pack "$project" -c Release -o "$out" -warnaserror -nologo >>"$out/pack.log" 2>&1; then
     grep -E "warning|error" "$out/pack.log" | sort -u >&2
     problem "$(basename "$project" .csproj): dotnet pack failed or warned (warnings are errors here)"
