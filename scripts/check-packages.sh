@@ -44,7 +44,8 @@ for id in "${expected[@]}"; do
   if [ ! -f "$snupkg" ]; then problem "$id: no symbol package (.snupkg)"; continue; fi
   pdb=$(unzip -Z1 "$snupkg" | grep -E "/$id\.pdb$" | head -1)
   if [ -z "$pdb" ]; then problem "$id: no $id.pdb in the symbol package"; continue; fi
-  unzip -p "$snupkg" "$pdb" | grep -aqE '"documents":\{"[^"]+":"https://raw\.githubusercontent\.com/[^"]+/[0-9a-f]{40}/\*"' \
+  # No -q: grep stopping at the first match would end unzip with SIGPIPE, which pipefail reports as a failure.
+  unzip -p "$snupkg" "$pdb" | grep -aE '"documents":\{"[^"]+":"https://raw\.githubusercontent\.com/[^"]+/[0-9a-f]{40}/\*"' >/dev/null \
     || problem "$id: the PDB has no SourceLink mapping to the commit"
 done
 
