@@ -19,6 +19,7 @@ public sealed class ReportReadabilityTests
         Assert.DoesNotContain("PASSED", html);
         Assert.Contains("no thresholds set", html);                 // the summary table's verdict
         Assert.Contains("**NO THRESHOLDS**", MarkdownReport.Render(result));
+        Assert.Contains(", NO THRESHOLDS\n", TextReport.Render(result));
         Assert.Contains("badge pass\">PASSED", HtmlReport.Render(await RunAsync(withThreshold: true)));
     }
 

@@ -14,7 +14,7 @@ public static class MarkdownReport
         var md = new StringBuilder();
         md.Append("# Load test report\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Started {result.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, ran {result.Duration.TotalSeconds:0.0} s. ");
-        md.Append("**").Append(!result.Passed ? "FAILED" : result.Scenarios.Any(s => s.Thresholds.Count > 0) ? "PASSED" : "NO THRESHOLDS").Append("**\n\n");
+        md.Append("**").Append(ReportTables.Verdict(result)).Append("**\n\n");
         if (ReportTables.Distribution(result) is { } distribution)
         {
             md.Append(distribution).Append("\n\n");

@@ -10,6 +10,10 @@ internal static class ReportTables
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The run's verdict in one word for every report: a pass with no threshold checked nothing, so it says so.</summary>
+    public static string Verdict(LoadTestResult result) =>
+        !result.Passed ? "FAILED" : result.Scenarios.Any(s => s.Thresholds.Count > 0) ? "PASSED" : "NO THRESHOLDS";
+
     /// <summary>The line that says a result is one agent's slice, or a merge of several; null for a plain run.</summary>
     public static string? Distribution(LoadTestResult result)
     {

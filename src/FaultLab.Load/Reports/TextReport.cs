@@ -13,7 +13,7 @@ public static class TextReport
         ArgumentNullException.ThrowIfNull(result);
         var txt = new StringBuilder();
         txt.Append(CultureInfo.InvariantCulture, $"Load test report: started {result.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, ran {result.Duration.TotalSeconds:0.0} s, ")
-            .Append(result.Passed ? "PASSED" : "FAILED").Append('\n');
+            .Append(ReportTables.Verdict(result)).Append('\n');
         foreach (var scenario in result.Scenarios)
         {
             txt.Append("\nScenario ").Append(scenario.Name).Append('\n');
