@@ -40,8 +40,9 @@ public sealed class MergeTests
 
         Assert.Equal(LatencyStats.FromHistogram(expected), stats.Latency);
         // 2 slow calls of 40 in all: the merged p99 is a slow one, p50 a fast one. An average of the agents' p99s
-        // (agent 0's is under a millisecond) would land near half of agent 1's.
-        Assert.True(stats.Latency.P99Ms >= 40, $"p99 {stats.Latency.P99Ms} ms");
+        // (agent 0's is under a millisecond) would land near half of agent 1's, about 20 ms. The bound sits between
+        // the two, not at 40: Task.Delay(40) measured 38.975 ms once in CI (timer granularity on a shared machine).
+        Assert.True(stats.Latency.P99Ms >= 30, $"p99 {stats.Latency.P99Ms} ms");
         Assert.True(stats.Latency.P50Ms < 20, $"p50 {stats.Latency.P50Ms} ms");
         Assert.Equal(20, stats.FindTag("a")!.Count);
         Assert.Equal(agents.Sum(a => a["merge"].Timeline.Sum(p => p.Count)), merged["merge"].Timeline.Sum(p => p.Count));
