@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Mutation testing with Stryker.NET: does the test suite fail when the code is wrong?
+#
+#   bash scripts/mutation.sh                 every package, one after the other, then a summary table
+#   bash scripts/mutation.sh FaultLab.Load   one package (its folder name under src/)
+#   bash scripts/mutation.sh FaultLab -- --mutate "**/Selection/**/*.cs" --break-at 85
+#                                            extra Stryker options after "--"
+#
+# Each package's src/<Package>/stryker-config.json names the package and every test project that runs its code.
+# The score printed is Stryker's: (killed + timeout) / (killed + timeout + survived + no coverage).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+packages=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do packages+=("$1"); shift; done
+[ "${1:-}" = "--" ] && shift
+if [ ${#packages[@]} -eq 0 ]; then
+  for config in src/*/stryker-config.json; do packages+=("$(basename "$(dirname "$config")")"); done
+fi
+
+dotnet tool restore >/dev/null || { echo "mutation: dotnet tool restore failed" >&2; exit 2; }
+
+summary=()
+status=0
+for package in "${packages[@]}"; do
+  dir="src/$package"
+  if [ ! -f "$dir/stryker-config.json" ]; then
+    echo "mutation: $dir/stryker-config.json does not exist; packages: $(ls src/*/stryker-config.json | cut -d/ -f2 | tr '\n' ' ')" >&2
+    exit 2
+  fi
+  output="$PWD/artifacts/mutation/$package"
+  rm -rf "$output"
+  started=$(date +%s)
+  (cd "$dir" && dotnet stryker --skip-version-check --output "$output" "$@") || status=1
+  seconds=$(( $(date +%s) - started ))
+  report="$output/reports/mutation-report.json"
+  if [ ! -f "$report" ]; then
+    summary+=("$package: no report (Stryker failed; see its output above)")
+    status=1
+    continue
+  fi
+  summary+=("$(python3 scripts/mutation-score.py "$package" "$report" "$seconds")")
+done
+
+echo
+echo "mutation scores ($(date -u +%Y-%m-%d), Stryker.NET $(dotnet stryker --version 2>/dev/null | tail -1)):"
+printf '  %s\n' "${summary[@]}"
+exit $status
