@@ -31,9 +31,9 @@ public sealed class MergeArithmeticTests
     {
         var stats = LoadResultMerge.Merge([Agent0(), Agent1()]).Scenarios.Single().Stats;
 
-        Assert.Equal([(200, (string?)null, 5L, 5L, 0L), (null, "timeout", 2L, 0L, 2L), (500, null, 1L, 0L, 1L)],
+        Assert.Equal([(200, (string?)null, 5L, 5L, 0L), (null, "timeout", 2L, 0L, 2L), (404, null, 1L, 0L, 1L), (500, null, 1L, 0L, 1L)],
             stats.StatusCodes.Select(c => (c.StatusCode, c.Text, c.Count, c.Ok, c.Fail)));
-        Assert.Equal([("a", 6L, 5L, 1L, 3L, 0.4), ("b", 2L, 2L, 0L, 1L, 0.9)],
+        Assert.Equal([("a", 6L, 5L, 1L, 3L, 0.4), ("b", 2L, 2L, 0L, 1L, 0.9), ("c", 2L, 2L, 0L, 1L, 0.1)],
             stats.Tags.Select(t => (t.Tag, t.Count, t.Ok, t.Fail, t.Latency.Count, t.Latency.MaxMs)));
         Assert.Equal(3, stats.FindTag("a")!.Histogram!.TotalCount);
     }
@@ -211,7 +211,7 @@ public sealed class MergeArithmeticTests
             CorrectionApplied = corrected,
             CorrectionIntervalMs = 2,
             StatusCodes = [new StatusCodeStats(200, 3, 3, 0), new StatusCodeStats(500, 1, 0, 1), new StatusCodeStats(null, 1, 0, 1) { Text = "timeout" }],
-            Tags = [Tag("a", 2, 1, Micros(100, 200))],
+            Tags = [Tag("a", 2, 1, Micros(100, 200)), Tag("c", 2, 0, Micros(100))],
         };
         stats = empty ? stats with { Count = 0 } : stats;
         TimelinePoint[] timeline =
@@ -238,7 +238,7 @@ public sealed class MergeArithmeticTests
             Latency = LatencyStats.FromHistogram(Micros(300, 400, 500)),
             CorrectionApplied = corrected,
             CorrectionIntervalMs = 5,
-            StatusCodes = [new StatusCodeStats(200, 2, 2, 0), new StatusCodeStats(null, 1, 0, 1) { Text = "timeout" }],
+            StatusCodes = [new StatusCodeStats(200, 2, 2, 0), new StatusCodeStats(null, 1, 0, 1) { Text = "timeout" }, new StatusCodeStats(404, 1, 0, 1)],
             Tags = [Tag("a", 3, 0, Micros(400)), Tag("b", 2, 0, Micros(900))],
         };
         stats = empty ? stats with { Count = 0 } : stats;

@@ -231,6 +231,24 @@ public sealed class RecorderTests
     }
 
     [Fact]
+    public void Equal_counts_sort_by_ordinal_name_and_more_frequent_first()
+    {
+        var recorder = new StatsRecorder(enabled: true);
+        var aggregator = new IntervalAggregator(recorder);
+        foreach (var (tag, code) in new[] { ("b", 404), ("a", 200), ("B", 503), ("z", 503), ("z", 503) })
+        {
+            recorder.Record(Response.Fail(code, tag: tag), Ms, closedModel: false);
+        }
+
+        aggregator.CloseInterval(1);
+        var stats = StatsBuilder.Build("s", 1, recorder, aggregator);
+
+        Assert.Equal(["z", "B", "a", "b"], stats.Tags.Select(t => t.Tag));
+        Assert.Equal(["503", "200", "404"], stats.StatusCodes.Select(c => c.Label));
+        Assert.Equal(["503", "200", "404"], stats.FailStats.StatusCodes.Select(c => c.Label));
+    }
+
+    [Fact]
     public void Derived_rates_and_labels()
     {
         Assert.Equal(1, new ScenarioStats { ScenarioName = "s" }.SuccessRate);
