@@ -75,6 +75,7 @@ internal static class Histograms
     public static byte[] EncodeCompressed(HistogramBase histogram)
     {
         // ByteBuffer.Allocate(byte[]) copies its argument, so the encoded bytes are read back out of the buffer.
+        // Stryker disable once Arithmetic : headroom only; the needed capacity (the uncompressed counts array, kilobytes) already exceeds the compressed form
         var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity() + 64);
         var length = HistogramEncoding.EncodeIntoCompressedByteBuffer(histogram, buffer);
         buffer.Position = 0;

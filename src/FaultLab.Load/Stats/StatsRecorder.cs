@@ -151,6 +151,7 @@ internal sealed class StatsRecorder
             return existing;
         }
         // Not ConcurrentDictionary.Count: it takes every bucket lock, and beyond the cap each folded tag lands here.
+        // Stryker disable once Block : without the early return GetOrAdd below returns the same existing (other) recorder and counts nothing
         if (Volatile.Read(ref _tagCount) >= MaxTags && _tags.TryGetValue(tag = OtherTag, out existing))
         {
             return existing;

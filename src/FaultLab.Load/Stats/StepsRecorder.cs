@@ -27,6 +27,7 @@ internal sealed class StepsRecorder
             return existing;
         }
 
+        // Stryker disable once Block : without the early return GetOrAdd below returns the same existing (other) recorder and orders nothing
         if (Volatile.Read(ref _count) >= MaxSteps && _steps.TryGetValue(name = StatsRecorder.OtherTag, out existing))
         {
             return existing;

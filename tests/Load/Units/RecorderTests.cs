@@ -228,6 +228,8 @@ public sealed class RecorderTests
         Assert.False(texts.ContainsKey("code 100"));
         Assert.Equal(StepsRecorder.MaxSteps + 1, steps.Count);
         Assert.Equal(("step 0", "step 99", StatsRecorder.OtherTag, 2L), (steps[0].Name, steps[99].Name, steps[100].Name, steps[100].Ok.Count));
+        recorder.RecordStep("step 5", Response.Ok(), Ms);
+        Assert.Equal(2, OutcomeStatsBuilder.Steps(recorder.Steps).Single(s => s.Name == "step 5").Ok.Count); // a known step stays itself past the cap
     }
 
     [Fact]
@@ -246,6 +248,44 @@ public sealed class RecorderTests
         Assert.Equal(["z", "B", "a", "b"], stats.Tags.Select(t => t.Tag));
         Assert.Equal(["503", "200", "404"], stats.StatusCodes.Select(c => c.Label));
         Assert.Equal(["503", "200", "404"], stats.FailStats.StatusCodes.Select(c => c.Label));
+    }
+
+    [Fact]
+    public void Textual_codes_count_in_each_interval_and_on_the_success_side()
+    {
+        var recorder = new StatsRecorder(enabled: true);
+        var aggregator = new IntervalAggregator(recorder);
+        recorder.Record(Response.Create(true, "queued"), Ms, closedModel: false);
+        var first = aggregator.CloseInterval(1);
+        recorder.Record(Response.Create(true, "queued"), Ms, closedModel: false);
+        recorder.Record(Response.Create(false, "queued"), Ms, closedModel: false);
+        var second = aggregator.CloseInterval(2);
+
+        var stats = StatsBuilder.Build("s", 2, recorder, aggregator);
+
+        Assert.Equal((1L, 1L, 0L), (first.Count, first.Ok, first.Fail));
+        Assert.Equal(new Dictionary<string, long> { ["queued"] = 1 }, first.StatusCodes);
+        Assert.Equal((2L, 1L, 1L), (second.Count, second.Ok, second.Fail));
+        Assert.Equal(new Dictionary<string, long> { ["queued"] = 2 }, second.StatusCodes);
+        Assert.Equal([("queued", 2L, 2L, 0L)], stats.OkStats.StatusCodes.Select(c => (c.Label, c.Count, c.Ok, c.Fail)));
+        Assert.Equal([("queued", 1L, 0L, 1L)], stats.FailStats.StatusCodes.Select(c => (c.Label, c.Count, c.Ok, c.Fail)));
+    }
+
+    [Fact]
+    public void The_correction_interval_is_the_copy_time_per_closed_iteration()
+    {
+        var recorder = new StatsRecorder(enabled: true);
+        var aggregator = new IntervalAggregator(recorder);
+        recorder.BeginClosedCopy(TimeSpan.Zero);
+        recorder.Record(Response.Ok(), Ms, closedModel: true);
+        recorder.Record(Response.Ok(), Ms, closedModel: true);
+        recorder.EndClosedCopy(TimeSpan.Zero, TimeSpan.FromTicks(6_000)); // 600 µs for two iterations
+        aggregator.CloseInterval(1);
+
+        var stats = StatsBuilder.Build("s", 1, recorder, aggregator);
+
+        Assert.Equal(0.3, stats.CorrectionIntervalMs);
+        Assert.Equal(6, stats.Latency.Count); // each 1 ms iteration hid two more, at 700 and 400 µs
     }
 
     [Fact]

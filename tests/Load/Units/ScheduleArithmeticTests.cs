@@ -123,6 +123,8 @@ public sealed class ScheduleArithmeticTests
         Assert.Equal("RampingConstant to 0 copies during 1 s", Simulation.RampingConstant(0, TimeSpan.FromSeconds(1)).ToString());
         Assert.Equal("IterationsForConstant 2 copies, 7 iterations", Simulation.IterationsForConstant(2, 7).ToString());
         Assert.Equal("Pause during 999.5 ms", Simulation.Pause(TimeSpan.FromMilliseconds(999.5)).ToString());
+        Assert.Equal("Pause during 0 ms", Simulation.Pause(TimeSpan.FromTicks(1)).ToString());
+        Assert.Equal("Pause during 1 s", Simulation.Pause(TimeSpan.FromTicks(10_000_100)).ToString());
         Assert.Equal("KeepConstant 1 copies during 1 min", Simulation.KeepConstant(1, TimeSpan.FromMinutes(1)).ToString());
         Assert.Equal("KeepConstant 1 copies during 1 min 0.5 ms", Simulation.KeepConstant(1, TimeSpan.FromMilliseconds(60_000.5)).ToString());
     }
@@ -161,6 +163,12 @@ public sealed class ScheduleArithmeticTests
         Assert.Equal("copies", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.RampingConstant(-1, second)).ParamName);
         Assert.Equal("during", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.RampingConstant(1, TimeSpan.Zero)).ParamName);
         Assert.Equal("during", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.Pause(TimeSpan.Zero)).ParamName);
+        Assert.Equal("during", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.Inject(1, second, TimeSpan.Zero)).ParamName);
+        Assert.Equal("rate", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.Inject(0, second, second)).ParamName);
+        Assert.Equal("rate", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.IterationsForInject(0, second, 1)).ParamName);
+        Assert.Equal("copies", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.KeepConstant(0, second)).ParamName);
+        Assert.Equal("during", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.KeepConstant(1, TimeSpan.Zero)).ParamName);
+        Assert.StartsWith("rate must be a finite number, was NaN.", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.RampingInject(double.NaN, second, second)).Message);
         var message = Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Simulation.Inject(double.NaN, second, second)).Message;
         Assert.StartsWith("rate must be a finite number, was NaN.", message);
         Assert.NotNull(Simulation.RampingInject(0, TimeSpan.FromTicks(1), TimeSpan.FromTicks(1)));

@@ -128,6 +128,14 @@ public sealed class ThresholdRuleTests
     }
 
     [Fact]
+    public void Not_a_number_is_refused_as_not_finite_rather_than_as_out_of_range()
+    {
+        Assert.StartsWith("atLeast must be a finite number, was NaN.", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Threshold.SuccessRate(double.NaN)).Message);
+        Assert.StartsWith("percentile must be a finite number, was NaN.", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Threshold.Percentile(double.NaN, TimeSpan.FromMilliseconds(1))).Message);
+        Assert.StartsWith("atLeast must be a finite number, was NaN.", Assert.ThrowsAny<ArgumentOutOfRangeException>(() => Threshold.Rps(double.NaN)).Message);
+    }
+
+    [Fact]
     public void Percentile_limit_must_be_positive()
     {
         Assert.Equal("atMost", Assert.Throws<ArgumentOutOfRangeException>(() => Threshold.Percentile(99, TimeSpan.Zero)).ParamName);
