@@ -58,11 +58,12 @@ internal static class Histograms
             var value = bucket.ValueIteratedTo;
             var count = bucket.CountAtValueIteratedTo;
             target.RecordValueWithCount(value, count);
-            if (expectedIntervalMicros <= 0 || value <= expectedIntervalMicros)
+            if (expectedIntervalMicros <= 0)
             {
                 continue;
             }
 
+            // A value at or below the interval hid no sample: the first missing one would be below the interval.
             for (var missing = value - expectedIntervalMicros; missing >= expectedIntervalMicros; missing -= expectedIntervalMicros)
             {
                 target.RecordValueWithCount(missing, count);
