@@ -181,6 +181,15 @@ public sealed class RequestMatcherTests
     }
 
     [Fact]
+    public void Comparing_all_headers_counts_a_header_present_on_one_side_only()
+    {
+        _settings.MatchAllHeaders = true;
+
+        Assert.Equal(["header 'X-Only-Live': recorded (none), sent '1'", "header 'X-Only-Recorded': recorded '2', sent (none)"],
+            Compare(Get("http://127.0.0.1/a", ("X-Only-Live", "1")), Get("http://127.0.0.1/a", ("X-Only-Recorded", "2"))));
+    }
+
+    [Fact]
     public void Without_match_all_only_chosen_headers_count()
     {
         _settings.Headers.Add("Accept");

@@ -111,4 +111,27 @@ public sealed class JsonRedactorTests
         Assert.Equal(Broken, JsonRedactor.RedactText(Broken, new HashSet<string> { "x.", "$" }, "X"));
         Assert.Equal("""{"a":"say \u0022hi\u0022",""", JsonRedactor.RedactText("""{"a":"1",""", new HashSet<string> { "a" }, "say \"hi\""));
     }
+
+    [Theory]
+    [InlineData("\"token\":1", "\"token\":\"X\"")]                                         // the name at the very start
+    [InlineData("{\"token\":{\"token\":1},\"a\":2}", "{\"token\":\"X\",\"a\":2}")]        // a name inside a value already replaced
+    [InlineData("{\"token\":\"a\"\"token\":\"b\"}", "{\"token\":\"X\"\"token\":\"X\"}")]  // a name right after the previous value
+    [InlineData("{\"a\":\"\\\"token\":\"b\"}", "{\"a\":\"\\\"token\":\"b\"}")]        // an escaped quote: inside a string
+    [InlineData("{\"a\":1,\"token\"", "{\"a\":1,\"token\"")]                                  // cut off after the name
+    [InlineData("{\"a\":1,\"token\"  ", "{\"a\":1,\"token\"  ")]                              // cut off after the name and spaces
+    [InlineData("{\"token\":[1, 2],\"a\":3}", "{\"token\":\"X\",\"a\":3}")]                 // spaces inside a nested value
+    public void Text_fallback_finds_names_only_where_a_value_follows(string text, string expected)
+    {
+        Assert.Equal(expected, JsonRedactor.RedactText(text, new HashSet<string> { "token" }, "X"));
+    }
+
+    [Fact]
+    public void Without_any_case_names_only_the_fields_are_redacted()
+    {
+        var json = JsonNode.Parse("""{"a":1}""")!;
+        JsonRedactor.Redact(json, new HashSet<string>(), "X", null);
+        JsonRedactor.Redact(json, new HashSet<string> { "a" }, "X", null);
+
+        Assert.Equal("""{"a":"X"}""", json.ToJsonString());
+    }
 }

@@ -40,6 +40,6 @@ public sealed class QueryStringTests
     [Fact]
     public void Parsing_splits_at_the_first_equals_sign_and_skips_empty_pairs()
     {
-        Assert.Equal([("a", "b=c"), ("d", "")], QueryString.Parse("a=b=c&&d=").ToList());
+        Assert.Equal([("a", "b=c"), ("d", ""), ("", "v")], QueryString.Parse("a=b=c&&d=&=v").ToList());
     }
 }

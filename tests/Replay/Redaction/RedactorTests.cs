@@ -313,4 +313,29 @@ public sealed class RedactorTests : IAsyncLifetime
         Assert.True(redactor.IsRedactedHeader("Authorization"));
         Assert.False(redactor.IsRedactedHeader("Accept"));
     }
+
+    [Fact]
+    public void Json_labelled_json_is_redacted_as_text_even_behind_a_prefix_and_among_several_content_types()
+    {
+        // An anti-XSSI prefix makes the body unparsable and hides its brace; the label still says JSON.
+        var request = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/login",
+            Headers = new() { ["Content-Type"] = ["text/plain", "application/json"] },
+            Body = new BodyRecord { Text = ")]}'\n{\"password\":\"hunter2\"}" },
+        };
+        var form = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/token",
+            Headers = new() { ["Content-Type"] = ["text/plain", "application/x-www-form-urlencoded"] },
+            Body = new BodyRecord { Text = "password=hunter2" },
+        };
+
+        var redactor = new Redactor(new CassetteRedaction());
+        redactor.Redact(request);
+        redactor.Redact(form);
+
+        Assert.Equal(")]}'\n{\"password\":\"[REDACTED]\"}", request.Body!.Text);
+        Assert.Equal("password=%5BREDACTED%5D", form.Body!.Text);
+    }
 }
