@@ -10,6 +10,8 @@ internal sealed class ManualClock : TimeProvider
 
     public ManualTimer Timer => Assert.Single(_timers);
 
+    public IReadOnlyList<ManualTimer> Timers => _timers;
+
     public override DateTimeOffset GetUtcNow() => Now;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
