@@ -160,6 +160,17 @@ public sealed class OversizedPayloadFaultTests
     }
 
     [Fact]
+    public void A_body_that_reaches_the_size_exactly_gets_no_extra_elements()
+    {
+        // 512 ones are [1,1,...,1]: 1025 bytes, exactly the size asked for.
+        var fault = new OversizedPayloadFault { Megabytes = 1025.0 / (1024 * 1024) };
+
+        byte[] inflated = fault.Inflate(Encoding.UTF8.GetBytes("[1]"));
+
+        Assert.Equal(1025, inflated.Length);
+    }
+
+    [Fact]
     public void Megabytes_of_one_digit_numbers_does_not_overshoot()
     {
         var fault = new OversizedPayloadFault { Megabytes = 0.1 };

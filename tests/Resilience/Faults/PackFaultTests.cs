@@ -221,6 +221,7 @@ public sealed class PackFaultTests
         Assert.Equal(contentType, response.Content.Headers.ContentType!.ToString());
         Assert.Equal(headers, response.Headers.NonValidated.Where(h => h.Key != "Date").Select(h => $"{h.Key}: {h.Value}"));
         Assert.Equal(clients.TimeProvider.GetUtcNow(), response.Headers.Date);
+        Assert.All(response.Content.Headers.NonValidated, h => Assert.StartsWith("Content-", h.Key, StringComparison.Ordinal)); // the vendor headers are the response's
         Assert.EndsWith(body, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, clients.Upstream.Calls);
     }
@@ -263,6 +264,19 @@ public sealed class PackFaultTests
         Assert.Equal("stripe-lock-timeout", ApiPacks.Find("STRIPE-Lock-Timeout")!.Name);
         Assert.Null(ApiPacks.Find("stripe"));
         Assert.Equal("https://docs.stripe.com/rate-limits", ApiPacks.Find("stripe-rate-limit")!.Source);
+    }
+
+    [Fact]
+    public void Each_packs_source_is_the_page_the_docs_cite_for_it()
+    {
+        string[] docs = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "fault-packs.md"));
+
+        foreach (string name in PackFault.Packs)
+        {
+            // The sources table is the one whose second column is the default wait.
+            string row = Assert.Single(docs, line => line.StartsWith($"| `{name}` | ", StringComparison.Ordinal) && line.Contains("](https://", StringComparison.Ordinal));
+            Assert.Contains($"]({ApiPacks.Find(name)!.Source})", row, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
