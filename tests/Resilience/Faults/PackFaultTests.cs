@@ -292,6 +292,16 @@ public sealed class PackFaultTests
     }
 
     [Fact]
+    public void Realizing_an_unknown_pack_outside_validation_names_it()
+    {
+        var context = new FaultLab.Realization.RealizationContext(Support.Clock.New(), DateTimeOffset.UnixEpoch, FaultLab.Selection.SeededRandom.Create(1, 0), null!);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new PackFault { Pack = "github-tertiary" }.Realize(context));
+
+        Assert.Equal("Unknown pack 'github-tertiary'.", ex.Message);
+    }
+
+    [Fact]
     public void The_builder_shorthand_sets_pack_rate_and_wait()
     {
         var pack = Assert.IsType<PackFault>(Assert.Single(FaultErrors.Built(b => b.AddPack("stripe-rate-limit", 0.5, TimeSpan.FromSeconds(3)))));
