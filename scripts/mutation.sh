@@ -44,6 +44,7 @@ for package in "${packages[@]}"; do
 done
 
 echo
-echo "mutation scores ($(date -u +%Y-%m-%d), Stryker.NET $(dotnet stryker --version 2>/dev/null | tail -1)):"
+stryker_version=$(python3 -c 'import json; print(json.load(open(".config/dotnet-tools.json"))["tools"]["dotnet-stryker"]["version"])')
+echo "mutation scores ($(date -u +%Y-%m-%d), Stryker.NET $stryker_version):"
 printf '  %s\n' "${summary[@]}"
 exit $status

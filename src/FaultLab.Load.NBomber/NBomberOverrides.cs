@@ -2,7 +2,7 @@ namespace FaultLab.Load.NBomber;
 
 /// <summary>
 /// FaultLab addition: apply an NBomber JSON config to runs whose code you do not want to touch — for example to
-/// shorten a copied scenario's simulations in a test. The config is applied after the code's own
+/// shorten an existing program's simulations in a test. The config is applied after the code's own
 /// <c>LoadConfig</c> files, so it wins. <see cref="UseConfig"/> scopes it to the calling async flow (tests in
 /// parallel do not see each other's); the environment variable <c>FAULTLAB_NBOMBER_CONFIG</c> applies a file to
 /// every run of the process.

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadNBomber.Tests;
 
-/// <summary>The NBomber semantics the copied programs rely on, one at a time, with exact expectations.</summary>
+/// <summary>The NBomber semantics NBomber programs rely on, one at a time, with exact expectations.</summary>
 public sealed class CompatibilityTests
 {
     private static ScenarioProps Quick(ScenarioProps scenario, int rate = 20) => scenario
@@ -23,7 +23,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void A_failed_step_ends_the_iteration_and_its_code_is_counted_once()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var secondRan = 0;
         var stats = Run(Quick(Scenario.Create("restart", async context =>
         {
@@ -45,7 +45,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void An_exception_is_a_failure_with_status_minus_101_and_its_message()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var stats = Run(Quick(Scenario.Create("throws", async context =>
         {
             await Step.Run<string>("boom", context, () => throw new InvalidOperationException("no stock"));
@@ -60,7 +60,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void Textual_status_codes_reach_FaultLabs_breakdown_and_reports()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var folder = Directory.CreateTempSubdirectory("nbomber-text-").FullName;
         var stats = NBomberRunner.RegisterScenarios(Quick(Scenario.Create("text", _ =>
                 Task.FromResult<IResponse>(Response.Fail(statusCode: "not found header", sizeBytes: 5)))))
@@ -78,7 +78,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void MaxFailCount_aborts_the_scenario_early()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var stats = Run(Scenario.Create("failing", _ => Task.FromResult<IResponse>(Response.Fail()))
             .WithoutWarmUp().WithMaxFailCount(5)
             .WithLoadSimulations(Simulation.Inject(rate: 10, interval: TimeSpan.FromMilliseconds(100), during: TimeSpan.FromSeconds(3))));
@@ -91,7 +91,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void Thresholds_report_their_expression_failed_checks_and_exceptions()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var stats = Run(Quick(Scenario.Create("http", _ => Task.FromResult<IResponse>(Response.Ok(statusCode: "200"))))
             .WithThresholds(
                 Threshold.Create(scenarioStats => scenarioStats.Fail.Request.Percent < 10),
@@ -107,7 +107,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void A_threshold_with_abortWhenErrorCount_stops_the_scenario()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var stats = NBomberRunner.RegisterScenarios(Scenario.Create("aborting", _ => Task.FromResult<IResponse>(Response.Fail(statusCode: "500")))
                 .WithoutWarmUp()
                 .WithLoadSimulations(Simulation.Inject(rate: 5, interval: TimeSpan.FromMilliseconds(100), during: TimeSpan.FromSeconds(20)))
@@ -124,7 +124,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void A_FaultLab_injected_IHttpClientFactory_client_plugs_into_Http_Send()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var services = new ServiceCollection();
         services.AddHttpClient("site", c => c.BaseAddress = new Uri(LocalSite.Url))
             .AddFaultInjection(faults => faults.WithSeed(7).AddStatus(HttpStatusCode.ServiceUnavailable, injectionRate: 0.25));
@@ -145,7 +145,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void Builders_are_immutable_as_in_NBomber()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var original = Scenario.Create("s", _ => Task.FromResult<IResponse>(Response.Ok()));
         original.WithoutWarmUp(); // result dropped: no effect, exactly as with NBomber
         var changed = original.WithoutWarmUp().WithMaxFailCount(3);
@@ -159,7 +159,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void Unsupported_features_fail_where_they_are_configured()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var context = NBomberRunner.RegisterScenarios(Quick(Scenario.Create("s", _ => Task.FromResult<IResponse>(Response.Ok()))));
         Assert.Contains("LoadInfraConfig", Assert.Throws<NotSupportedException>(() => context.LoadInfraConfig("infra.json")).Message);
         Assert.Contains("WithReportingSinks", Assert.Throws<NotSupportedException>(() => context.WithReportingSinks()).Message);
@@ -177,7 +177,7 @@ public sealed class CompatibilityTests
     [InlineData("""{ "GlobalSettings": { "ReportFormats": ["Pdf"] } }""", typeof(FormatException), "GlobalSettings:ReportFormats:0: unknown report format 'Pdf'")]
     public void Config_errors_name_the_setting(string json, Type expected, string message)
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var path = Path.Combine(Directory.CreateTempSubdirectory("nbomber-config-").FullName, "config.json");
         File.WriteAllText(path, json);
         var context = NBomberRunner.RegisterScenarios(Quick(Scenario.Create("s", _ => Task.FromResult<IResponse>(Response.Ok())))).LoadConfig(path);
@@ -189,7 +189,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void Config_and_cli_arguments_set_names_targets_and_custom_settings()
     {
-        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the copied programs
+        using var realTime = NBomberOverrides.UseTimeScale(1); // this assembly compresses time for the programs of Programs/
         var path = Path.Combine(Directory.CreateTempSubdirectory("nbomber-config-").FullName, "config.json");
         File.WriteAllText(path, """
             { "TestSuite": "suite", "TestName": "name",

@@ -38,8 +38,8 @@ public sealed class DocsTests
     [Fact]
     public void QuickRun_returns_the_statistics_an_unchanged_program_discards()
     {
-        var stats = QuickRun.Of(() => new Demo.HelloWorld.LoadSimulation.ScenarioTotalIterations().Run());
-        Assert.Equal(100, stats!.ScenarioStats[0].AllOkCount); // IterationsForConstant(50, 1000) x 0.1
+        var stats = QuickRun.Of(Programs.Simulations.InvoiceBatch.Run);
+        Assert.Equal(60, stats!.ScenarioStats[0].AllOkCount); // IterationsForConstant(20, 600) x 0.1
     }
 
     private static string Normalize(string text) => Regex.Replace(text.Replace("\r\n", "\n"), @"\s+", " ").Trim();

@@ -8,16 +8,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// In the global namespace: the copied programs (namespaces of their own) reach it without a using line.
+// In the global namespace: the programs of Programs/ (namespaces of their own) reach it without a using line.
 /// <summary>
-/// The local stand-in for the sites the copied NBomber programs target (nbomber.com, their own APIs): one Kestrel
+/// The local stand-in for the sites the NBomber programs of Programs/ target: one Kestrel
 /// on 127.0.0.1 with an ephemeral port for the whole test assembly, started on first use. It counts the requests
 /// per path so tests compare what the statistics claim with what really arrived; a test that compares exact counts
 /// uses a path no other test requests (tests run in parallel).
 /// </summary>
 public static class LocalSite
 {
-    /// <summary>A page body larger than 1 KB, as the NBomber examples' data-transfer assertions expect.</summary>
+    /// <summary>A page body larger than 1 KB, so data-transfer figures are not trivially small.</summary>
     public static readonly string Page = "<html><body>" + new string('x', 2000) + "</body></html>";
 
     private static readonly ConcurrentDictionary<string, long> Hits = new(StringComparer.Ordinal);
@@ -38,29 +38,32 @@ public static class LocalSite
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet("/", (HttpContext http) => { Hit(http); return Results.Content(Page, "text/html"); });
-        // The first request of the thresholds example gets a 404, so its "any 404?" threshold has something to find.
-        app.MapGet("/thresholds", (HttpContext http) => Hit(http) == 1 ? Results.NotFound() : Results.Content(Page, "text/html"));
-        app.MapGet("/api/products", (HttpContext http) => { Hit(http); return Results.Json(new[] { new { id = 1, title = "Sandalia", quantity = 100 } }); });
-        app.MapGet("/api/products/1", (HttpContext http) => { Hit(http); return Results.Json(new { id = 1, title = "Sandalia", quantity = 100 }); });
-        app.MapPost("/api/products", async (HttpContext http) =>
+        app.MapGet("/orders", (HttpContext http) => { Hit(http); return Results.Json(new[] { new { id = 1, total = 42.0 } }); });
+        app.MapGet("/status/{code:int}", (HttpContext http, int code) => { Hit(http); return Results.StatusCode(code); });
+        app.MapGet("/tracking", (HttpContext http) => { Hit(http); return Results.Json(new { parcel = "PX-1001", state = "in transit" }); });
+        // The search program's error budget has one retired link to find: the first search of the process answers 404.
+        app.MapGet("/search", (HttpContext http) => Hit(http) == 1 ? Results.NotFound() : Results.Content(Page, "text/html"));
+        app.MapGet("/parcels", (HttpContext http) => { Hit(http); return Results.Json(new[] { new { id = "PX-1001", destination = "Oslo" } }); });
+        app.MapGet("/parcels/{id}", (HttpContext http, string id) => { Hit(http); return Results.Json(new { id, state = "in transit" }); });
+        // A registration is accepted only when its JSON body arrived whole.
+        app.MapPost("/parcels", async (HttpContext http) =>
         {
             Hit(http);
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
-            return body.Contains("Sandalia", StringComparison.Ordinal) ? Results.Created("/api/products/2", null) : Results.BadRequest();
+            return body.Contains("\"destination\": \"Oslo\"", StringComparison.Ordinal) ? Results.Created("/parcels/PX-1002", null) : Results.BadRequest();
         });
-        app.MapGet("/products", (HttpContext http) => { Hit(http); return Results.Content(Page, "text/html"); });
-        app.MapGet("/api/categories", (HttpContext http) => { Hit(http); return Results.Json(new[] { "shoes" }); });
-        app.MapGet("/orders", (HttpContext http) => { Hit(http); return Results.Json(new[] { new { id = 1, total = 42.0 } }); });
-        app.MapGet("/health", (HttpContext http) => { Hit(http); return Results.Text("Healthy"); });
-        app.MapGet("/status/{code:int}", (HttpContext http, int code) => { Hit(http); return Results.StatusCode(code); });
+        app.MapGet("/forecast/{city}", (HttpContext http, string city) => { Hit(http); return Results.Json(new { city, highC = 11, lowC = 4 }); });
+        app.MapGet("/stations/{id}", (HttpContext http, string id) => { Hit(http); return Results.Json(new { id, rainMm = 3.2 }); });
+        app.MapGet("/alerts", (HttpContext http) => { Hit(http); return Results.Json(Array.Empty<string>()); });
+        app.MapGet("/catalogue", (HttpContext http) => { Hit(http); return Results.Content(Page, "text/html"); });
         app.StartAsync().GetAwaiter().GetResult();
         return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
     }
 }
 
 /// <summary>
-/// Runs the copied programs compressed in time: NBomber's own xUnit examples are discovered and run by xUnit
+/// Runs the programs compressed in time: the xUnit-style program (Programs/Web/SiteSearchLoadTest.cs) is discovered and run by xUnit
 /// directly, so the scale they run at is set for the whole test process before any test starts.
 /// </summary>
 internal static class ProcessWideTimeScale
