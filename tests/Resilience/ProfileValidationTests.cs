@@ -289,7 +289,9 @@ public sealed class ProfileValidationTests
     [InlineData("1x", typeof(long), false)]
     [InlineData("nope", typeof(Uri), true)] // a relative URI
     [InlineData("1.5", typeof(decimal), true)]
-    [InlineData("1,5.", typeof(decimal), false)]
+    [InlineData("1,5.", typeof(decimal), false)]   // the converter throws ArgumentException
+    [InlineData("nope", typeof(Guid), false)]      // ... FormatException
+    [InlineData("nope", typeof(object), false)]    // ... NotSupportedException
     public void TryConvert_accepts_empty_only_for_nullable_and_string_settings(string? value, Type type, bool ok)
     {
         Assert.Equal(ok, FaultLab.Configuration.SettingsBinder.TryConvert(value, type, out var converted, out string accepted));
@@ -354,6 +356,20 @@ public sealed class ProfileValidationTests
     [InlineData("no colon at all", "no colon at all")]
     public void A_validation_message_opens_with_a_JSON_path(string message, string expected) =>
         Assert.Equal(expected, FaultProfileFile.WithJsonPath(message));
+
+    [Fact]
+    public void Binding_replaces_the_faults_and_errors_of_an_earlier_binding()
+    {
+        var options = new FaultInjectionOptions();
+        options.Faults.Add(new HangFault());
+        FaultLab.Configuration.FaultProfileBinder.Bind(Json("""{ "Seed": "x", "Faults": [ { "Kind": "Status" } ] }"""), options);
+        Assert.Equal(["Seed: 'x' is not a whole number."], options.Validate());
+
+        FaultLab.Configuration.FaultProfileBinder.Bind(Json("""{ "Faults": [ { "Kind": "DnsFailure" } ] }"""), options);
+
+        Assert.IsType<DnsFailureFault>(Assert.Single(options.Faults));
+        Assert.Empty(options.Validate());
+    }
 
     private static FaultInjectionOptions Profile(params Fault[] faults)
     {
