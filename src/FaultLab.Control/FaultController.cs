@@ -191,7 +191,21 @@ public sealed class FaultController : IDisposable
 
     /// <summary>Clears everything: the profile's faults, added and leased faults, and the leases; requests then pass
     /// through until faults are added or a profile is switched to.</summary>
-    public void Clear() => SwitchProfile("none", new FaultInjectionOptions { Seed = _baseline.Seed });
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            // Not SwitchProfile: a switch keeps the added and leased faults, a clear takes them and their leases too.
+            _faults.Clear();
+            _leases.Clear();
+            _baseline = new FaultInjectionOptions { Seed = _baseline.Seed };
+            ProfileName = "none";
+            ApplyLocked("profile");
+            ScheduleExpiryLocked();
+        }
+
+        OnChanged();
+    }
 
     /// <summary>Back to the start: added and leased faults and the leases go, faults are on, and the live profile's
     /// baseline (or configured profile) is in force again, untouched. The counters restart.</summary>

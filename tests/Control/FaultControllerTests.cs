@@ -98,4 +98,270 @@ public sealed class FaultControllerTests
         Assert.Empty(controller.Faults);
         Assert.Null(live.Override);
     }
+
+    [Fact]
+    public void A_lease_duration_of_zero_is_refused()
+    {
+        var live = new LiveFaultProfile(new FaultInjectionOptions());
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new FaultController(live, new FaultControllerOptions { LeaseDuration = TimeSpan.Zero }));
+        Assert.Equal("options", error.ParamName);
+
+        using var controller = new FaultController(live, new FaultControllerOptions { LeaseDuration = TimeSpan.FromTicks(1), TimeProvider = _clock });
+        Assert.Equal(TimeSpan.FromTicks(1), controller.LeaseDuration);
+        var lease = Assert.Throws<ArgumentOutOfRangeException>(() => controller.Lease(Named(HttpStatusCode.ServiceUnavailable), TimeSpan.Zero));
+        Assert.Equal("duration", lease.ParamName);
+        Assert.Empty(controller.Faults);
+    }
+
+    [Fact]
+    public void The_defaults_are_a_30_second_lease_and_the_profile_name_profile()
+    {
+        using var controller = new FaultController(new LiveFaultProfile());
+
+        Assert.Equal(TimeSpan.FromSeconds(30), controller.LeaseDuration);
+        Assert.Equal("profile", controller.ProfileName);
+        Assert.True(controller.Enabled);
+        Assert.Empty(controller.Faults);
+    }
+
+    [Fact]
+    public void Faults_are_off_while_the_baseline_itself_is_off_whatever_the_switch_says()
+    {
+        var baseline = Named(HttpStatusCode.ServiceUnavailable);
+        baseline.Enabled = false;
+        var live = new LiveFaultProfile(baseline);
+        using var controller = new FaultController(live, new FaultControllerOptions { TimeProvider = _clock });
+
+        Assert.False(controller.Enabled);
+        controller.SetEnabled(true);
+        Assert.False(controller.Enabled);
+        Assert.False(live.Override!.Enabled);
+    }
+
+    [Fact]
+    public void Ids_number_the_profile_faults_from_zero_and_every_added_fault_and_lease_after_the_last()
+    {
+        var baseline = Named(HttpStatusCode.ServiceUnavailable);
+        baseline.Faults.Add(Named(HttpStatusCode.BadGateway).Faults[0]);
+        using var controller = new FaultController(new LiveFaultProfile(baseline), new FaultControllerOptions { TimeProvider = _clock });
+
+        Assert.Equal("fault-1", controller.Add(Named(HttpStatusCode.TooManyRequests).Faults[0]));
+        var twoFaults = Named(HttpStatusCode.InternalServerError);
+        twoFaults.Faults.Add(Named(HttpStatusCode.GatewayTimeout).Faults[0]);
+        var lease = controller.Lease(twoFaults);
+        Assert.Equal("fault-5", controller.Add(Named(HttpStatusCode.Conflict).Faults[0]));
+
+        Assert.Equal("lease-2", lease.Id);
+        Assert.Equal(["fault-3", "fault-4"], lease.FaultIds);
+        Assert.Equal(["profile-0", "profile-1", "fault-1", "fault-3", "fault-4", "fault-5"], controller.Faults.Select(f => f.Id));
+        Assert.Equal([null, null, null, "lease-2", "lease-2", null], controller.Faults.Select(f => f.LeaseId));
+        Assert.Equal([503, 502, 429, 500, 504, 409], controller.Faults.Select(f => ((StatusFault)f.Fault).StatusCode));
+    }
+
+    [Fact]
+    public void Replace_keeps_the_place_and_the_lease_and_an_unknown_id_changes_nothing()
+    {
+        var live = new LiveFaultProfile(Named(HttpStatusCode.ServiceUnavailable));
+        using var controller = new FaultController(live, new FaultControllerOptions { TimeProvider = _clock });
+        var lease = controller.Lease(Named(HttpStatusCode.BadGateway));
+        int changes = 0;
+        controller.Changed += (_, _) => changes++;
+
+        Assert.True(controller.Replace(lease.FaultIds[0], Named(HttpStatusCode.TooManyRequests).Faults[0]));
+        Assert.Equal(1, changes);
+        Assert.Equal([503, 429], live.Override!.Faults.Select(f => ((StatusFault)f).StatusCode));
+        Assert.Equal("lease-1", controller.Faults[1].LeaseId);
+
+        Assert.False(controller.Replace("fault-99", Named(HttpStatusCode.Conflict).Faults[0]));
+        Assert.False(controller.Remove("fault-99"));
+        Assert.Equal(1, changes);
+        Assert.Equal(2, live.Override!.Faults.Count);
+    }
+
+    [Fact]
+    public void Switching_to_an_invalid_profile_is_refused_and_keeps_the_current_one()
+    {
+        using var controller = new FaultController(new LiveFaultProfile(Named(HttpStatusCode.ServiceUnavailable)),
+            new FaultControllerOptions { TimeProvider = _clock });
+        var invalid = Named(HttpStatusCode.BadGateway);
+        invalid.Faults[0].InjectionRate = -1;
+
+        var error = Assert.Throws<ArgumentException>(() => controller.SwitchProfile("broken", invalid));
+        Assert.Equal("profile", error.ParamName);
+        Assert.StartsWith("Invalid fault profile: Faults:0:InjectionRate: must be between 0 and 1 inclusive (was -1).", error.Message);
+        var lease = Assert.Throws<ArgumentException>(() => controller.Lease(invalid));
+        Assert.StartsWith("Invalid fault profile: Faults:0:InjectionRate:", lease.Message);
+        Assert.Equal("profile", controller.ProfileName);
+        Assert.Equal(["profile-0"], controller.Faults.Select(f => f.Id));
+        Assert.Empty(controller.Leases);
+    }
+
+    [Fact]
+    public void Switching_profile_replaces_only_the_profile_faults_and_clearing_removes_every_fault_and_lease_keeping_the_seed()
+    {
+        var live = new LiveFaultProfile(Named(HttpStatusCode.ServiceUnavailable));
+        using var controller = new FaultController(live, new FaultControllerOptions { TimeProvider = _clock });
+        string added = controller.Add(Named(HttpStatusCode.Conflict).Faults[0]);
+        var next = Named(HttpStatusCode.TooManyRequests);
+        next.Faults.Add(Named(HttpStatusCode.BadGateway).Faults[0]);
+        next.Seed = 7;
+        next.AllowInProduction = true;
+
+        controller.SwitchProfile("throttled", next);
+
+        Assert.Equal(["profile-0", "profile-1", added], controller.Faults.Select(f => f.Id));
+        Assert.Equal([429, 502, 409], live.Override!.Faults.Select(f => ((StatusFault)f).StatusCode));
+        Assert.Equal(7, live.Override.Seed);
+        Assert.True(live.Override.AllowInProduction);
+        Assert.True(live.Override.Enabled);
+
+        var lease = controller.Lease(Named(HttpStatusCode.GatewayTimeout));
+        int changes = 0;
+        controller.Changed += (_, _) => changes++;
+
+        controller.Clear(); // the profile's, the added and the leased faults all go, and the lease with them
+        Assert.Equal(1, changes);
+        Assert.Empty(controller.Faults);
+        Assert.Empty(controller.Leases);
+        Assert.Null(controller.Renew(lease.Id));
+        Assert.Equal("none", controller.ProfileName);
+        Assert.Equal(7, live.Override!.Seed); // clearing keeps the seed: the same requests meet the same faults afterwards
+        Assert.False(live.Override.AllowInProduction);
+        Assert.Empty(live.Override.Faults);
+    }
+
+    [Fact]
+    public async Task Reset_restarts_the_counters_and_ends_the_leases_and_their_timer()
+    {
+        var clock = new ManualClock();
+        var live = new LiveFaultProfile(Profiles.Status(HttpStatusCode.ServiceUnavailable, "reset-baseline"));
+        using var controller = new FaultController(live, new FaultControllerOptions { TimeProvider = clock, ClientName = "reset-test" });
+        using var handler = FaultInjection.CreateHandler(live, _dependency, clock, clientName: "reset-test");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await Profiles.GetAsync(handler));
+        controller.SetEnabled(false);
+        Assert.Equal(HttpStatusCode.OK, await Profiles.GetAsync(handler));
+        controller.Lease(Named(HttpStatusCode.BadGateway));
+        Assert.Equal(1, Assert.Single(controller.GetCounters().Injected, c => c.Key == "reset-baseline").Value);
+        Assert.Equal(1, controller.GetCounters().InjectedTotal);
+        Assert.Equal(1, controller.GetCounters().Forwarded);
+        int changes = 0;
+        controller.Changed += (_, _) => changes++;
+
+        controller.Reset();
+
+        Assert.Equal(1, changes);
+        Assert.True(controller.Enabled);
+        Assert.Empty(controller.Leases);
+        Assert.Equal(["profile-0"], controller.Faults.Select(f => f.Id));
+        Assert.Equal(Timeout.InfiniteTimeSpan, clock.Timer.Due);
+        Assert.Equal(0, controller.GetCounters().Forwarded);
+        Assert.Equal(0, controller.GetCounters().InjectedTotal);
+        Assert.Null(live.Override);
+    }
+
+    [Fact]
+    public void The_dead_man_timer_is_set_to_the_earliest_lease_and_moves_with_renewals_and_ends()
+    {
+        var clock = new ManualClock();
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = clock, LeaseDuration = TimeSpan.FromSeconds(30) });
+        var timer = clock.Timer;
+        Assert.Equal([Timeout.InfiniteTimeSpan], timer.DueTimes); // nothing to expire yet
+
+        var first = controller.Lease(Named(HttpStatusCode.ServiceUnavailable));
+        Assert.Equal(TimeSpan.FromSeconds(30), timer.Due);
+        Assert.Equal(clock.Now + TimeSpan.FromSeconds(30), first.ExpiresAt);
+
+        clock.Now += TimeSpan.FromSeconds(5);
+        var second = controller.Lease(Named(HttpStatusCode.BadGateway), TimeSpan.FromSeconds(10));
+        Assert.Equal(TimeSpan.FromSeconds(10), timer.Due); // the second one ends first now
+        Assert.Equal(clock.Now + TimeSpan.FromSeconds(10), second.ExpiresAt);
+
+        clock.Now += TimeSpan.FromSeconds(4);
+        var renewed = controller.Renew(second.Id, TimeSpan.FromSeconds(60))!;
+        Assert.Equal(clock.Now + TimeSpan.FromSeconds(60), renewed.ExpiresAt);
+        Assert.Equal(second.FaultIds, renewed.FaultIds);
+        Assert.Equal(TimeSpan.FromSeconds(21), timer.Due); // back to the first: 30 s from its start, 9 s ago
+        Assert.Equal(clock.Now + TimeSpan.FromSeconds(30), controller.Renew(first.Id)!.ExpiresAt);
+        Assert.Equal(TimeSpan.FromSeconds(30), timer.Due);
+        Assert.Equal([(first.Id, clock.Now + TimeSpan.FromSeconds(30)), (second.Id, clock.Now + TimeSpan.FromSeconds(60))],
+            controller.Leases.OrderBy(l => l.ExpiresAt).Select(l => (l.Id, l.ExpiresAt)));
+
+        Assert.True(controller.EndLease(first.Id));
+        Assert.Equal(TimeSpan.FromSeconds(60), timer.Due);
+        Assert.True(controller.EndLease(second.Id));
+        Assert.Equal(Timeout.InfiniteTimeSpan, timer.Due);
+        Assert.Empty(controller.Faults);
+    }
+
+    [Fact]
+    public void A_late_timer_expires_every_lease_past_its_time_and_keeps_the_others()
+    {
+        var clock = new ManualClock();
+        var live = new LiveFaultProfile();
+        using var controller = new FaultController(live, new FaultControllerOptions { TimeProvider = clock, LeaseDuration = TimeSpan.FromSeconds(10) });
+        var timer = clock.Timer;
+        var early = controller.Lease(Named(HttpStatusCode.ServiceUnavailable));
+        var exact = controller.Lease(Named(HttpStatusCode.BadGateway), TimeSpan.FromSeconds(12));
+        var later = controller.Lease(Named(HttpStatusCode.TooManyRequests), TimeSpan.FromSeconds(20));
+        int changes = 0;
+        controller.Changed += (_, _) => changes++;
+
+        clock.Now += TimeSpan.FromSeconds(12); // the timer was due at 10 s; the machine was busy
+        timer.Fire();
+
+        Assert.Equal([later.Id], controller.Leases.Select(l => l.Id));
+        Assert.Equal(later.FaultIds, controller.Faults.Select(f => f.Id));
+        Assert.Equal([429], live.Override!.Faults.Select(f => ((StatusFault)f).StatusCode));
+        Assert.Equal(TimeSpan.FromSeconds(8), timer.Due);
+        Assert.Equal(1, changes);
+        Assert.Null(controller.Renew(early.Id));
+        Assert.Null(controller.Renew(exact.Id));
+    }
+
+    [Fact]
+    public void A_timer_that_fires_before_any_lease_is_due_only_sets_itself_again()
+    {
+        var clock = new ManualClock();
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = clock, LeaseDuration = TimeSpan.FromSeconds(10) });
+        var lease = controller.Lease(Named(HttpStatusCode.ServiceUnavailable));
+        int changes = 0;
+        controller.Changed += (_, _) => changes++;
+
+        clock.Now += TimeSpan.FromSeconds(10) - TimeSpan.FromTicks(1);
+        clock.Timer.Fire();
+
+        Assert.Equal([lease.Id], controller.Leases.Select(l => l.Id));
+        Assert.Equal(TimeSpan.FromTicks(1), clock.Timer.Due);
+        Assert.Equal(0, changes);
+    }
+
+    [Fact]
+    public void A_lease_already_past_due_when_rescheduled_sets_the_timer_to_fire_now()
+    {
+        var clock = new ManualClock();
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = clock, LeaseDuration = TimeSpan.FromSeconds(10) });
+        var overdue = controller.Lease(Named(HttpStatusCode.ServiceUnavailable));
+        var other = controller.Lease(Named(HttpStatusCode.BadGateway), TimeSpan.FromSeconds(30));
+
+        clock.Now += TimeSpan.FromSeconds(15); // the first is overdue; its timer has not fired yet
+        Assert.NotNull(controller.Renew(other.Id));
+
+        Assert.Equal(TimeSpan.Zero, clock.Timer.Due);
+        Assert.Equal(2, controller.Leases.Count);
+        clock.Timer.Fire();
+        Assert.Equal([other.Id], controller.Leases.Select(l => l.Id));
+        Assert.Null(controller.Renew(overdue.Id));
+    }
+
+    [Fact]
+    public void Dispose_stops_the_dead_man_timer()
+    {
+        var clock = new ManualClock();
+        var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = clock });
+        controller.Dispose();
+        Assert.True(clock.Timer.Disposed);
+    }
+
+    /// <summary>A one-fault profile whose fault is named after its status, so several can be in force at once.</summary>
+    private static FaultInjectionOptions Named(HttpStatusCode code) => Profiles.Status(code, code.ToString());
 }

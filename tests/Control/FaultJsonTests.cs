@@ -43,4 +43,73 @@ public sealed class FaultJsonTests
         fault.Target!.Predicate = _ => true;
         Assert.Throws<ArgumentException>(() => FaultJson.Write(fault));
     }
+
+    [Fact]
+    public void A_profile_is_read_at_the_root_or_under_FaultLab()
+    {
+        var nested = FaultJson.ReadProfile("""{ "FaultLab": { "Seed": 3, "Faults": [ { "Kind": "Hang", "Name": "nested" } ] }, "Other": 1 }""", out var errors);
+        Assert.Empty(errors);
+        Assert.Equal(3, nested.Seed);
+        Assert.Equal("nested", Assert.Single(nested.Faults).Name);
+
+        var root = FaultJson.ReadProfile("""{ "Seed": 4, "Faults": [ { "Kind": "Hang", "Name": "root" } ] }""", out var rootErrors);
+        Assert.Empty(rootErrors);
+        Assert.Equal(4, root.Seed);
+        Assert.Equal("root", Assert.Single(root.Faults).Name);
+    }
+
+    [Fact]
+    public void A_profile_that_is_no_JSON_object_is_one_error()
+    {
+        var profile = FaultJson.ReadProfile("{ not json", out var errors);
+
+        Assert.StartsWith("The body is not a JSON object: ", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Empty(profile.Faults);
+    }
+
+    [Theory]
+    [InlineData("[ 1 ]", "A fault must be a JSON object.")]
+    [InlineData("{ nope", "'n' is an invalid start of a property name.")]
+    public void A_fault_that_is_no_JSON_object_is_one_error(string json, string start)
+    {
+        Assert.Null(FaultJson.ReadFault(json, out var errors));
+        Assert.StartsWith(start, Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_fault_errors_name_its_settings_without_the_profile_prefix()
+    {
+        Assert.Null(FaultJson.ReadFault("""{ "Kind": "Status", "StatusCode": 200 }""", out var errors));
+        Assert.Equal(["StatusCode: must be an error status from 400 to 599 (was 200)."], errors);
+
+        var fault = FaultJson.ReadFault("""{ "Kind": "Status", "Name": "ok", "StatusCode": 502 }""", out var none);
+        Assert.Empty(none);
+        Assert.Equal(502, Assert.IsType<StatusFault>(fault).StatusCode);
+    }
+
+    [Fact]
+    public void A_profile_is_written_with_its_switches_and_a_seed_only_when_set()
+    {
+        var profile = new FaultInjectionOptions { Enabled = false, AllowInProduction = true };
+        Assert.Equal("""{"Enabled":false,"AllowInProduction":true,"Faults":[]}""", FaultJson.Write(profile));
+
+        profile.Seed = 0;
+        Assert.Equal("""{"Enabled":false,"AllowInProduction":true,"Faults":[],"Seed":0}""", FaultJson.Write(profile));
+    }
+
+    [Fact]
+    public void The_code_only_refusal_names_the_fault_or_its_kind()
+    {
+        var named = FaultJson.ReadFault("""{ "Kind": "Hang", "Name": "stuck" }""", out _)!;
+        named.Target = new FaultTarget { Predicate = _ => true };
+        var error = Assert.Throws<ArgumentException>(() => FaultJson.Write(named));
+        Assert.Equal("fault", error.ParamName);
+        Assert.StartsWith("Fault 'stuck' has a code-only Target.Predicate, which JSON cannot carry.", error.Message);
+
+        named.Name = null;
+        Assert.StartsWith("Fault 'Hang' has", Assert.Throws<ArgumentException>(() => FaultJson.Write(named)).Message);
+
+        named.Target = new FaultTarget { Methods = { "GET" } };
+        Assert.DoesNotContain("Predicate", FaultJson.Write(named).ToJsonString());
+    }
 }

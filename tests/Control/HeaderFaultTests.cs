@@ -109,6 +109,231 @@ public sealed class HeaderFaultTests
         Assert.Equal(1, upstream.Hits);
     }
 
+    [Fact]
+    public async Task The_cap_counts_only_requests_under_a_fault_and_frees_its_places_when_they_end()
+    {
+        var clock = new FakeTimeProvider();
+        var options = Options("""{ "Enabled": true, "MaxActiveFaults": 1, "Faults": [ { "Kind": "Latency", "Name": "slow", "Delay": "00:00:10" } ] }""");
+        using var client = new HttpClient(HeaderFaults.CreateHandler(options, _dependency, clock, environmentName: "Development"));
+
+        for (int round = 1; round <= 2; round++)
+        {
+            var held = SendAsync(client, "slow");
+            Assert.Equal(HttpStatusCode.OK, await SendAsync(client, "slow")); // past the cap: straight through
+            Assert.Equal(HttpStatusCode.OK, await SendAsync(client, "slow"));
+            Assert.False(held.IsCompleted);
+            clock.Advance(TimeSpan.FromSeconds(10));
+            Assert.Equal(HttpStatusCode.OK, await held);
+            Assert.Equal(3 * round, _dependency.Count); // each round, the first is delayed again: the places were freed
+        }
+    }
+
+    [Fact]
+    public async Task A_custom_header_name_is_the_only_one_read()
+    {
+        var options = Options("""{ "Enabled": true, "HeaderName": "x-chaos", "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 } ] }""");
+        using var client = Client(options);
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(client, "boom"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://orders.test/orders") { Headers = { { "x-chaos", "boom" } } };
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("boom;rate=0", HttpStatusCode.OK)]
+    [InlineData("boom;RATE=0", HttpStatusCode.OK)]
+    [InlineData("boom ; rate=0", HttpStatusCode.OK)]
+    [InlineData("boom;rate=1", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("boom;rate=1.5", HttpStatusCode.ServiceUnavailable)] // out of range: ignored, the configured rate holds
+    [InlineData("boom;rate=-0.5", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("boom;rate=none", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("boom;speed=0", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("boom;0", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("boom;rate=0;rate=1", HttpStatusCode.ServiceUnavailable)] // "0;rate=1" is no number
+    [InlineData("boomer", HttpStatusCode.OK)]
+    [InlineData("Boom", HttpStatusCode.OK)] // names are case-sensitive, as in the profile
+    public async Task The_header_names_a_fault_and_may_lower_its_rate(string header, HttpStatusCode expected)
+    {
+        using var client = Client(Options("""{ "Enabled": true, "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 } ] }"""));
+
+        for (int i = 0; i < 20; i++)
+        {
+            Assert.Equal(expected, await SendAsync(client, header));
+        }
+    }
+
+    [Fact]
+    public async Task Each_asked_rate_has_its_own_pipeline_and_each_name_its_own_fault()
+    {
+        using var client = Client(Options("""
+            { "Enabled": true, "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 }, { "Kind": "Status", "Name": "busy", "StatusCode": 429 } ] }
+            """));
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(client, "boom;rate=0"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await SendAsync(client, "boom"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SendAsync(client, "busy"));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(client, "busy;rate=0"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await SendAsync(client, "boom;rate=1"));
+        Assert.Equal(2, _dependency.Count);
+    }
+
+    [Fact]
+    public async Task The_seed_replays_the_same_faults_for_the_same_requests()
+    {
+        const string json = """{ "Enabled": true, "Seed": 1234, "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503, "InjectionRate": 0.5 } ] }""";
+        async Task<string> Sequence()
+        {
+            using var client = Client(Options(json));
+            var statuses = new List<char>();
+            for (int i = 0; i < 64; i++)
+            {
+                statuses.Add(await SendAsync(client, "boom") == HttpStatusCode.OK ? '.' : 'x');
+            }
+
+            return new string([.. statuses]);
+        }
+
+        string first = await Sequence();
+        Assert.Equal(first, await Sequence());
+        Assert.Contains('x', first);
+        Assert.Contains('.', first);
+
+        var other = Options(json);
+        other.Seed = 4321;
+        using var otherClient = Client(other);
+        var otherStatuses = new List<char>();
+        for (int i = 0; i < 64; i++)
+        {
+            otherStatuses.Add(await SendAsync(otherClient, "boom") == HttpStatusCode.OK ? '.' : 'x');
+        }
+
+        Assert.NotEqual(first, new string([.. otherStatuses]));
+    }
+
+    [Fact]
+    public async Task An_asked_fault_is_logged_and_counted_under_the_client_name()
+    {
+        var log = new ListLogger();
+        using var factory = log.Factory();
+        var options = Options("""{ "Enabled": true, "Faults": [ { "Kind": "Status", "Name": "boom-logged", "StatusCode": 503 } ] }""");
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { ClientName = "header-client" });
+        using var client = new HttpClient(HeaderFaults.CreateHandler(options, _dependency, loggerFactory: factory, clientName: "header-client", environmentName: "Development"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await SendAsync(client, "boom-logged"));
+
+        Assert.Contains(log.Lines, l => l.Message.Contains("boom-logged", StringComparison.Ordinal));
+        Assert.Equal(1, controller.GetCounters().Injected["boom-logged"]);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("production")]
+    public void Production_refusal_is_logged_as_a_warning_naming_the_client(string environment)
+    {
+        var log = new ListLogger();
+        using var factory = log.Factory();
+        var options = Options("""{ "Enabled": true, "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 } ] }""");
+
+        using var handler = HeaderFaults.CreateHandler(options, _dependency, loggerFactory: factory, clientName: "orders", environmentName: environment);
+
+        var line = Assert.Single(log.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
+        Assert.Equal("FaultLab header-controlled faults are configured for client 'orders' but refused: the environment is Production", line.Message);
+    }
+
+    [Theory]
+    [InlineData(false, false, "Production")]
+    [InlineData(true, true, "Production")]
+    [InlineData(true, false, "Staging")]
+    public void No_refusal_is_logged_when_off_allowed_or_not_Production(bool enabled, bool allow, string environment)
+    {
+        var log = new ListLogger();
+        using var factory = log.Factory();
+        var options = Options("""{ "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 } ] }""");
+        options.Enabled = enabled;
+        options.AllowInProduction = allow;
+
+        using var handler = HeaderFaults.CreateHandler(options, _dependency, loggerFactory: factory, environmentName: environment);
+
+        Assert.Empty(log.Lines);
+    }
+
+    [Fact]
+    public void Invalid_options_are_refused_by_the_handler_with_their_paths()
+    {
+        var options = new HeaderFaultOptions { Enabled = true, MaxActiveFaults = 0 };
+
+        var error = Assert.Throws<ArgumentException>(() => HeaderFaults.CreateHandler(options, _dependency));
+        Assert.Equal("options", error.ParamName);
+        Assert.StartsWith("Invalid header faults: MaxActiveFaults: must be at least 1 (was 0).", error.Message);
+    }
+
+    [Fact]
+    public void Every_setting_is_read()
+    {
+        var options = Options("""
+            { "Enabled": true, "HeaderName": "x-chaos", "MaxActiveFaults": 1, "Seed": 9, "AllowInProduction": true,
+              "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 502, "InjectionRate": 0.5 } ] }
+            """);
+
+        Assert.True(options.Enabled);
+        Assert.Equal("x-chaos", options.HeaderName);
+        Assert.Equal(1, options.MaxActiveFaults);
+        Assert.Equal(9, options.Seed);
+        Assert.True(options.AllowInProduction);
+        var fault = Assert.IsType<StatusFault>(Assert.Single(options.Faults));
+        Assert.Equal(("boom", 502, 0.5), (fault.Name, fault.StatusCode, fault.InjectionRate));
+
+        var defaults = Options("{}");
+        Assert.False(defaults.Enabled);
+        Assert.Equal(HeaderFaultOptions.DefaultHeaderName, defaults.HeaderName);
+        Assert.Equal("x-faultlab-fault", defaults.HeaderName);
+        Assert.Equal(5, defaults.MaxActiveFaults);
+        Assert.Null(defaults.Seed);
+        Assert.False(defaults.AllowInProduction);
+        Assert.Empty(defaults.Faults);
+    }
+
+    [Theory]
+    [InlineData("""{ "Enabled": "yes" }""", "Enabled: has the wrong type (")]
+    [InlineData("""{ "HeaderName": 3 }""", "HeaderName: has the wrong type (")]
+    [InlineData("""{ "MaxActiveFaults": 1.5 }""", "MaxActiveFaults: has the wrong type (")]
+    [InlineData("""{ "Seed": "x" }""", "Seed: has the wrong type (")]
+    [InlineData("""{ "AllowInProduction": null }""", "AllowInProduction: has the wrong type (")]
+    [InlineData("""[ 1 ]""", "Header faults must be a JSON object.")]
+    [InlineData("""{ "Enabled": tru """, "'tru ' is an invalid")]
+    public void A_wrong_type_or_shape_is_one_error_naming_the_setting(string json, string start)
+    {
+        HeaderFaultOptions.Read(json, out var errors);
+
+        Assert.StartsWith(start, Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validation_waits_for_the_settings_to_be_readable()
+    {
+        HeaderFaultOptions.Read("""{ "MaxActiveFaults": 0, "Enabled": "yes" }""", out var errors);
+
+        Assert.StartsWith("Enabled: has the wrong type", Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_names_a_blank_header_duplicate_names_and_each_profile_error_once()
+    {
+        var options = new HeaderFaultOptions { HeaderName = " ", MaxActiveFaults = 1 };
+        options.Faults.Add(new StatusFault { Name = "boom", StatusCode = 503 });
+        options.Faults.Add(new StatusFault { Name = "boom", StatusCode = 200 });
+
+        var errors = options.Validate();
+
+        Assert.Equal("HeaderName: is required.", errors[0]);
+        Assert.Equal("Faults:1:Name: 'boom' is already used by another fault.", errors[1]);
+        Assert.Contains("Faults[1].StatusCode: must be an error status from 400 to 599 (was 200).", errors);
+        Assert.Equal(errors.Count, errors.Distinct().Count());
+        Assert.DoesNotContain(errors, e => e.StartsWith("MaxActiveFaults", StringComparison.Ordinal)); // 1 is allowed
+        Assert.Empty(new HeaderFaultOptions().Validate());
+    }
+
     private static HeaderFaultOptions Options(string json)
     {
         var options = HeaderFaultOptions.Read(json, out var errors);

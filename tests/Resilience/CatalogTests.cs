@@ -25,6 +25,19 @@ public sealed class CatalogTests
         Assert.Null(FaultCatalog.Find("Latancy"));
     }
 
+    [Fact]
+    public void A_kind_is_its_type_name_without_the_Fault_suffix_sorted_ordinally()
+    {
+        Assert.Equal("Status", FaultCatalog.NameOf(typeof(StatusFault)));
+        Assert.Equal("Fault", FaultCatalog.NameOf(typeof(Fault)));             // the suffix alone is kept
+        Assert.Equal("FaultTarget", FaultCatalog.NameOf(typeof(FaultTarget))); // no suffix, nothing removed
+        Assert.Equal("DnsFailure", new DnsFailureFault().Kind);
+        var names = FaultCatalog.Kinds.Select(k => k.Name).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Equal("Status", FaultCatalog.Find("STATUS")!.ToString());
+        Assert.Equal(typeof(StatusFault), FaultCatalog.Find("status")!.OptionsType);
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Every_kind_binds_from_JSON_to_its_options_type(string kind)

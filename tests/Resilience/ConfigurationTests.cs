@@ -126,6 +126,9 @@ public sealed class ConfigurationTests
         // A file watcher that reloads swallows that exception: the log is the only place the mistake shows.
         var error = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error);
         Assert.Contains("FaultLab:Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 7).", error.Message);
+        Assert.Equal("FaultLab profile for client 'api' reloaded with errors; keeping the previous one: " +
+            "FaultLab:Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 7).", error.Message);
+        Assert.Equal("FaultLab", error.Category);
         Assert.Equal(HttpStatusCode.InternalServerError, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
 
         config["FaultLab:Faults:0:InjectionRate"] = "0";
@@ -158,6 +161,20 @@ public sealed class ConfigurationTests
         config.Reload();
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient("api").GetAsync("/a")).StatusCode);
         Assert.Equal(2, upstream.Calls);
+    }
+
+    [Fact]
+    public void A_client_takes_its_own_profile_else_the_all_clients_one_else_none()
+    {
+        var clients = new FaultLab.DependencyInjection.FaultInjectionClients();
+        clients.Named.Add("orders");
+
+        Assert.Equal("orders", clients.OptionsNameFor("orders"));
+        Assert.Null(clients.OptionsNameFor("Orders")); // client names are ordinal
+        Assert.Null(clients.OptionsNameFor("payments"));
+        clients.AllClients = true;
+        Assert.Equal("orders", clients.OptionsNameFor("orders"));
+        Assert.Equal(FaultLab.DependencyInjection.FaultInjectionClients.AllClientsOptionsName, clients.OptionsNameFor("payments"));
     }
 
     private static (ServiceProvider Provider, IConfigurationRoot Config, Upstream Upstream) Build(string json, Action<IServiceCollection>? more = null)

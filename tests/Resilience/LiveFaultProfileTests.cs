@@ -77,6 +77,33 @@ public sealed class LiveFaultProfileTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client));
     }
 
+    [Fact]
+    public void Each_set_and_reset_bumps_the_version_and_raises_Changed_and_an_invalid_profile_changes_nothing()
+    {
+        var live = new LiveFaultProfile();
+        int changes = 0;
+        live.Changed += (sender, _) => { Assert.Same(live, sender); changes++; };
+        var profile = new FaultInjectionOptions();
+        var invalid = new FaultInjectionOptions();
+        invalid.Faults.Add(new HangFault { InjectionRate = 2 });
+
+        Assert.Equal(0, live.Version);
+        Assert.Null(live.Baseline);
+        live.Set(profile);
+        Assert.Same(profile, live.Override);
+        Assert.Equal(1, live.Version);
+        var error = Assert.Throws<ArgumentException>(() => live.Set(invalid));
+        Assert.Equal("profile", error.ParamName);
+        Assert.StartsWith("Invalid fault profile: Faults[0].InjectionRate: must be between 0 and 1 inclusive (was 2).", error.Message);
+        Assert.Same(profile, live.Override);
+        Assert.Equal(1, live.Version);
+        live.Reset();
+        Assert.Null(live.Override);
+        Assert.Equal(2, live.Version);
+        Assert.Equal(2, changes);
+        Assert.Equal("baseline", Assert.Throws<ArgumentException>(() => new LiveFaultProfile(invalid)).ParamName);
+    }
+
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client)
     {
         using var response = await client.GetAsync("/orders");

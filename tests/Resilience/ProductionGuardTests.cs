@@ -80,6 +80,73 @@ public sealed class ProductionGuardTests
         Assert.Equal(3, upstream.Calls);
     }
 
+    [Theory]
+    [InlineData("Production", false, true)]
+    [InlineData("PRODUCTION", false, true)]
+    [InlineData("Production", true, false)]
+    [InlineData("Productions", false, false)]
+    [InlineData("Staging", false, false)]
+    [InlineData(null, false, false)]
+    public void The_guard_refuses_only_Production_and_only_when_not_allowed(string? environment, bool allow, bool refused)
+    {
+        var guard = new ProductionGuard("c", new FakeLogger());
+
+        Assert.Equal(refused, guard.Refuses(new FaultInjectionOptions { AllowInProduction = allow }, environment));
+    }
+
+    [Fact]
+    public void A_refusal_is_explained_once_with_its_source_and_a_later_allowed_build_explains_nothing()
+    {
+        var refusedLogger = new FakeLogger();
+        var refused = new ProductionGuard("shop", refusedLogger);
+        var allowedLogger = new FakeLogger();
+        var allowed = new ProductionGuard("shop", allowedLogger);
+
+        refused.ExplainRefusalOnce(); // nothing refused yet
+        Assert.True(refused.Refuses(new FaultInjectionOptions(), "Production", "the test"));
+        refused.ExplainRefusalOnce();
+        refused.ExplainRefusalOnce();
+        Assert.True(allowed.Refuses(new FaultInjectionOptions(), "Production"));
+        Assert.False(allowed.Refuses(new FaultInjectionOptions(), "Development"));
+        allowed.ExplainRefusalOnce();
+
+        var record = Assert.Single(refusedLogger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, record.Level);
+        Assert.Equal(3, record.Id.Id);
+        Assert.Equal("FaultLab fault injection is configured for client 'shop' but refused, so this client gets no faults: the environment is Production (from the test) and AllowInProduction is false. Allow it in the profile, or name the environment (for example DOTNET_ENVIRONMENT=Development)", record.Message);
+        Assert.Empty(allowedLogger.Collector.GetSnapshot());
+    }
+
+    [Fact]
+    public void Without_a_source_the_refusal_names_the_process_variables()
+    {
+        var logger = new FakeLogger();
+        var guard = new ProductionGuard("p", logger);
+
+        Assert.True(guard.Refuses(new FaultInjectionOptions(), "Production"));
+        guard.ExplainRefusalOnce();
+
+        Assert.Contains("(from DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT; no host)", Assert.Single(logger.Collector.GetSnapshot()).Message);
+    }
+
+    [Fact]
+    public async Task A_handler_built_without_DI_in_Production_explains_its_refusal_on_the_first_request_only()
+    {
+        var logs = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(l => l.AddProvider(new FakeLoggerProvider(logs)));
+        var upstream = new Upstream();
+        using var client = new HttpClient(FaultInjection.CreateHandler(f => f.AddStatus(HttpStatusCode.ServiceUnavailable), upstream,
+            timeProvider: null, loggerFactory: loggers, clientName: "bare", environmentName: "Production"));
+
+        Assert.Empty(logs.GetSnapshot());
+        using var first = await client.GetAsync("http://orders.internal/a");
+        using var second = await client.GetAsync("http://orders.internal/a");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("client 'bare' but refused", Assert.Single(logs.GetSnapshot()).Message);
+        Assert.Equal(2, upstream.Calls);
+    }
+
     private static List<FakeLogRecord> Refusals(FakeLogCollector logs) =>
         [.. logs.GetSnapshot().Where(r => r.Message.Contains("refused", StringComparison.Ordinal))];
 }

@@ -96,6 +96,295 @@ public sealed class ProfileValidationTests
         Assert.Equal("$.FaultLab.Faults[0].StatusCode: must be an error status from 400 to 599 (was 302).", Assert.Single(error.Errors));
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    public void A_rate_from_0_to_1_inclusive_is_valid(double rate) =>
+        Assert.Empty(Profile(new HangFault { InjectionRate = rate }).Validate());
+
+    [Theory]
+    [InlineData(-0.001, "Faults[0].InjectionRate: must be between 0 and 1 inclusive (was -0.001).")]
+    [InlineData(1.001, "Faults[0].InjectionRate: must be between 0 and 1 inclusive (was 1.001).")]
+    [InlineData(double.NaN, "Faults[0].InjectionRate: must be between 0 and 1 inclusive (was NaN).")]
+    public void A_rate_outside_0_to_1_is_named_by_its_property_path(double rate, string expected) =>
+        Assert.Equal([expected], Profile(new HangFault { InjectionRate = rate }).Validate());
+
+    [Fact]
+    public void Every_unmatchable_target_entry_is_named_by_its_index()
+    {
+        var target = new FaultTarget();
+        target.Paths.Add("/ok/**");
+        target.Paths.Add("orders");
+        target.Paths.Add(" ");
+        target.Hosts.Add("ok.example");
+        target.Hosts.Add("");
+        target.Methods.Add("GET");
+        target.Methods.Add(" ");
+        target.Headers["X-Ok"] = "";
+        target.Headers["Bad:Name"] = "v";
+
+        Assert.Equal(
+        [
+            "Faults[1].Target.Paths[1]: a path glob must start with '/' (was 'orders').",
+            "Faults[1].Target.Paths[2]: a path glob must start with '/' (was ' ').",
+            "Faults[1].Target.Hosts[1]: a host must not be empty.",
+            "Faults[1].Target.Headers.Bad:Name: 'Bad:Name' is not a request header name a target can match.",
+            "Faults[1].Target.Methods[1]: a method must not be empty.",
+        ], Profile(new HangFault(), new HangFault { Name = "second", Target = target }).Validate());
+    }
+
+    [Fact]
+    public void Faults_built_in_code_are_named_by_property_path_and_unnamed_ones_never_clash()
+    {
+        var errors = Profile(new HangFault(), new HangFault(), new HangFault { Name = "x" }, new StatusFault { Name = "x" }).Validate();
+
+        Assert.Equal(["Faults[3].Name: 'x' already names Faults[2]; each fault needs its own name."], errors);
+    }
+
+    [Fact]
+    public void The_validator_succeeds_on_a_valid_profile_and_fails_with_every_error_on_an_invalid_one()
+    {
+        var validator = new FaultLab.Configuration.FaultInjectionOptionsValidator();
+
+        Assert.True(validator.Validate(null, Profile(new HangFault())).Succeeded);
+        var failed = validator.Validate("api", Profile(new HangFault { InjectionRate = 2 }, new HangFault { InjectionRate = -1 }));
+        Assert.True(failed.Failed);
+        Assert.Equal(
+        [
+            "Faults[0].InjectionRate: must be between 0 and 1 inclusive (was 2).",
+            "Faults[1].InjectionRate: must be between 0 and 1 inclusive (was -1).",
+        ], failed.Failures!);
+    }
+
+    [Fact]
+    public void A_profile_at_the_configuration_root_names_its_settings_from_Faults()
+    {
+        var root = Json("""{ "Faults": [ { "Kind": "Hang", "InjectionRate": 3 } ], "Sede": 1 }""");
+
+        Assert.Equal(
+        [
+            "Sede: unknown setting; known: Enabled, AllowInProduction, Seed, Faults.",
+            "Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 3).",
+        ], FaultInjectionOptions.FromConfiguration(root).Validate());
+    }
+
+    [Fact]
+    public void A_fault_that_failed_to_bind_does_not_shift_the_index_of_the_next_ones()
+    {
+        var errors = Validate("""{ "Kind": "Teleport" }, { "Kind": "Hang", "InjectionRate": 2 }""");
+
+        Assert.Equal("FaultLab:Faults:1:InjectionRate: must be between 0 and 1 inclusive (was 2).", errors[1]);
+    }
+
+    [Fact]
+    public void The_profile_switches_bind_and_a_bad_one_says_what_is_accepted()
+    {
+        var good = FaultInjectionOptions.FromConfiguration(Json("""{ "Enabled": "false", "AllowInProduction": "TRUE", "Seed": "-12", "Faults": [ { "Kind": "hang" } ] }"""));
+        var bad = FaultInjectionOptions.FromConfiguration(Json("""{ "Enabled": "no", "AllowInProduction": "1", "Seed": "1.5" }"""));
+        var empty = FaultInjectionOptions.FromConfiguration(Json("""{ "Enabled": "", "Seed": "" }"""));
+
+        Assert.False(good.Enabled);
+        Assert.True(good.AllowInProduction);
+        Assert.Equal(-12, good.Seed);
+        Assert.IsType<HangFault>(Assert.Single(good.Faults));
+        Assert.Empty(good.Validate());
+        Assert.Equal(
+        [
+            "Enabled: 'no' is not true or false.",
+            "AllowInProduction: '1' is not true or false.",
+            "Seed: '1.5' is not a whole number.",
+        ], bad.Validate());
+        Assert.True(bad.Enabled);       // a bad value leaves the default in place
+        Assert.False(bad.AllowInProduction);
+        Assert.Null(bad.Seed);
+        Assert.True(empty.Enabled);
+        Assert.Null(empty.Seed);
+        Assert.Empty(empty.Validate());
+    }
+
+    [Fact]
+    public void A_missing_or_blank_kind_lists_every_known_kind()
+    {
+        string known = string.Join(", ", FaultCatalog.Kinds.Select(k => k.Name));
+
+        Assert.Equal(
+        [
+            $"FaultLab:Faults:0:Kind: missing; known kinds: {known}.",
+            $"FaultLab:Faults:1:Kind: missing; known kinds: {known}.",
+            $"FaultLab:Faults:2:Kind: unknown fault kind 'Nope'; known kinds: {known}.",
+        ], Validate("""{ "Name": "a" }, { "Kind": "  " }, { "Kind": "Nope" }"""));
+        Assert.Contains("Hang", known);
+    }
+
+    [Fact]
+    public void An_unknown_key_lists_exactly_the_settings_of_its_kind_or_its_nested_object()
+    {
+        Assert.Equal(
+        [
+            "FaultLab:Faults:0:Rate: unknown setting; known: Enabled, InjectionRate, Kind, Name, Schedule, Target.",
+            "FaultLab:Faults:0:Schedule:End: unknown setting; known: Down, Duration, Start, Up.",
+            "FaultLab:Faults:0:Target:Host: unknown setting; known: Headers, Hosts, Methods, Paths.",
+        ], Validate("""{ "Kind": "Hang", "Rate": 1, "Target": { "Host": "a" }, "Schedule": { "End": "00:00:01" } }"""));
+    }
+
+    [Fact]
+    public void Every_setting_type_converts_as_configuration_does_and_a_bad_value_says_what_is_accepted()
+    {
+        var fault = Assert.IsType<RateLimitFault>(Assert.Single(FaultInjectionOptions.FromConfiguration(Json("""
+            { "Faults": [ { "Kind": "RateLimit", "PermitLimit": "7", "Window": "00:00:02.5", "PartitionBy": "header",
+                            "PartitionHeader": "X-Key", "TokensPerPeriod": "", "InjectionRate": "0.25", "Enabled": "False",
+                            "Name": "limit", "Target": { "Hosts": [ "a", "b" ], "Headers": { "X-Key": "k" } },
+                            "Schedule": { "Start": "00:01:00", "Up": "00:00:01", "Down": "00:00:02" } } ] }
+            """)).Faults));
+
+        Assert.Equal(7, fault.PermitLimit);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), fault.Window);
+        Assert.Equal(RateLimitPartition.Header, fault.PartitionBy);
+        Assert.Equal("X-Key", fault.PartitionHeader);
+        Assert.Null(fault.TokensPerPeriod);
+        Assert.Equal(0.25, fault.InjectionRate);
+        Assert.False(fault.Enabled);
+        Assert.Equal("limit", fault.Name);
+        Assert.Equal(["a", "b"], fault.Target!.Hosts);
+        Assert.Equal("k", fault.Target.Headers["x-key"]);
+        Assert.Equal(TimeSpan.FromMinutes(1), fault.Schedule!.Start);
+        Assert.Equal(TimeSpan.FromSeconds(1), fault.Schedule.Up);
+        Assert.Equal(TimeSpan.FromSeconds(2), fault.Schedule.Down);
+
+        string partitions = string.Join(", ", Enum.GetNames<RateLimitPartition>());
+        Assert.Equal(
+        [
+            "FaultLab:Faults:0:Enabled: 'yes' is not true or false.",
+            $"FaultLab:Faults:0:HeaderStyle: 'Loud' is not one of {string.Join(", ", Enum.GetNames<RateLimitHeaderStyle>())}.",
+            "FaultLab:Faults:0:InjectionRate: '0,5' is not a number (a dot for decimals, for example 0.25).",
+            $"FaultLab:Faults:0:PartitionBy: '7' is not one of {partitions}.",
+            "FaultLab:Faults:0:PermitLimit: expects a single value, not an object or a list.",
+            "FaultLab:Faults:0:SegmentsPerWindow: '2.0' is not a whole number.",
+            "FaultLab:Faults:0:Window: '' is not a TimeSpan: write [d.]hh:mm:ss[.fffffff], for example 00:00:05 for 5 seconds or 00:00:00.250 for 250 ms.",
+        ], Validate("""
+            { "Kind": "RateLimit", "PermitLimit": { "Value": 5 }, "Window": "", "PartitionBy": "7", "HeaderStyle": "Loud",
+              "InjectionRate": "0,5", "SegmentsPerWindow": "2.0", "Enabled": "yes" }
+            """).Take(7));
+    }
+
+    [Theory]
+    [InlineData("1", typeof(long), 1L)]
+    [InlineData("-9000000000", typeof(long), -9000000000L)]
+    [InlineData("1.5e3", typeof(double), 1500.0)]
+    [InlineData("00:00:01", typeof(TimeSpan?), null)]
+    [InlineData("https://h/x", typeof(Uri), null)]
+    public void TryConvert_reads_the_invariant_form_of_each_type(string value, Type type, object? expected)
+    {
+        Assert.True(FaultLab.Configuration.SettingsBinder.TryConvert(value, type, out var converted, out _));
+        object? want = expected ?? (type == typeof(Uri) ? new Uri(value) : TimeSpan.FromSeconds(1));
+        Assert.Equal(want, converted);
+    }
+
+    [Theory]
+    [InlineData(null, typeof(int), false)]
+    [InlineData("", typeof(int), false)]
+    [InlineData("", typeof(int?), true)]
+    [InlineData("", typeof(string), true)]
+    [InlineData("1x", typeof(long), false)]
+    [InlineData("nope", typeof(Uri), true)] // a relative URI
+    [InlineData("1.5", typeof(decimal), true)]
+    [InlineData("1,5.", typeof(decimal), false)]   // the converter throws ArgumentException
+    [InlineData("nope", typeof(Guid), false)]      // ... FormatException
+    [InlineData("nope", typeof(object), false)]    // ... NotSupportedException
+    public void TryConvert_accepts_empty_only_for_nullable_and_string_settings(string? value, Type type, bool ok)
+    {
+        Assert.Equal(ok, FaultLab.Configuration.SettingsBinder.TryConvert(value, type, out var converted, out string accepted));
+        if (!ok)
+        {
+            Assert.Null(converted);
+            Assert.Equal(type == typeof(int) || type == typeof(long) ? "a whole number" : $"a valid {type.Name}", accepted);
+        }
+    }
+
+    [Fact]
+    public void A_missing_file_or_a_directory_names_the_path()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), $"faultlab-missing-{Guid.NewGuid():N}.json");
+        string noDirectory = Path.Combine(Path.GetTempPath(), $"faultlab-missing-{Guid.NewGuid():N}", "p.json");
+        string directory = Path.GetTempPath();
+
+        Assert.Equal($"{missing}: file not found.", Assert.Single(Assert.Throws<FaultProfileException>(() => FaultProfileFile.Load(missing)).Errors));
+        Assert.Equal($"{noDirectory}: file not found.", Assert.Single(Assert.Throws<FaultProfileException>(() => FaultProfileFile.Load(noDirectory)).Errors));
+        Assert.StartsWith($"{directory}: cannot be read (", Assert.Single(Assert.Throws<FaultProfileException>(() => FaultProfileFile.Load(directory)).Errors));
+    }
+
+    [Theory]
+    [InlineData("\"text\"", "a string")]
+    [InlineData("42", "a number")]
+    [InlineData("true", "true")]
+    [InlineData("null", "null")]
+    public void A_file_that_is_not_an_object_says_what_it_is(string json, string what)
+    {
+        string file = TempFile(json);
+
+        var error = Assert.Throws<FaultProfileException>(() => FaultProfileFile.Load(file));
+
+        Assert.Equal($"$: must be a JSON object {{ ... }} (was {what}).", Assert.Single(error.Errors));
+        Assert.Equal($"Invalid fault profile ({file}): $: must be a JSON object {{ ... }} (was {what}).", error.Message);
+    }
+
+    [Fact]
+    public void A_profile_file_may_hold_the_profile_at_its_root_with_comments_and_trailing_commas()
+    {
+        string valid = TempFile("""
+            // a profile at the root
+            { "Seed": 3, "Faults": [ { "Kind": "Status", "StatusCode": 429, }, ], }
+            """);
+        string invalid = TempFile("""{ "Faults": [ { "Kind": "Status", "StatusCode": 302 } ] }""");
+
+        var profile = FaultProfileFile.Load(valid);
+
+        Assert.Equal(3, profile.Seed);
+        Assert.Equal(429, Assert.IsType<StatusFault>(Assert.Single(profile.Faults)).StatusCode);
+        Assert.Equal("$.Faults[0].StatusCode: must be an error status from 400 to 599 (was 302).",
+            Assert.Single(Assert.Throws<FaultProfileException>(() => FaultProfileFile.Load(invalid)).Errors));
+    }
+
+    [Theory]
+    [InlineData("FaultLab:Faults:0:Rate: bad", "$.FaultLab.Faults[0].Rate: bad")]
+    [InlineData("Faults:12:Target:Paths:3: bad", "$.Faults[12].Target.Paths[3]: bad")]
+    [InlineData("Seed: bad: really", "$.Seed: bad: really")]
+    [InlineData("$.Seed: bad", "$.Seed: bad")]           // already a JSON path
+    [InlineData("a file: is broken", "a file: is broken")] // no path: the text before the colon has a space
+    [InlineData(": bad", ": bad")]
+    [InlineData("no colon at all", "no colon at all")]
+    public void A_validation_message_opens_with_a_JSON_path(string message, string expected) =>
+        Assert.Equal(expected, FaultProfileFile.WithJsonPath(message));
+
+    [Fact]
+    public void Binding_replaces_the_faults_and_errors_of_an_earlier_binding()
+    {
+        var options = new FaultInjectionOptions();
+        options.Faults.Add(new HangFault());
+        FaultLab.Configuration.FaultProfileBinder.Bind(Json("""{ "Seed": "x", "Faults": [ { "Kind": "Status" } ] }"""), options);
+        Assert.Equal(["Seed: 'x' is not a whole number."], options.Validate());
+
+        FaultLab.Configuration.FaultProfileBinder.Bind(Json("""{ "Faults": [ { "Kind": "DnsFailure" } ] }"""), options);
+
+        Assert.IsType<DnsFailureFault>(Assert.Single(options.Faults));
+        Assert.Empty(options.Validate());
+    }
+
+    private static FaultInjectionOptions Profile(params Fault[] faults)
+    {
+        var profile = new FaultInjectionOptions();
+        foreach (var fault in faults)
+        {
+            profile.Faults.Add(fault);
+        }
+
+        return profile;
+    }
+
+    private static IConfigurationRoot Json(string json) =>
+        new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+
     private static IReadOnlyList<string> Validate(string faults)
     {
         var root = new ConfigurationBuilder()

@@ -1,4 +1,5 @@
 using System.Net;
+using FaultLab.Selection;
 using FaultLab.Tests.Support;
 
 namespace FaultLab.Tests;
@@ -137,6 +138,141 @@ public sealed class SelectionTests
         clients.Upstream.Before = (_, _) => Task.FromException(real);
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => clients.Client.GetAsync("/orders/2"));
         Assert.Same(real, thrown);
+    }
+
+    [Theory]
+    [InlineData("*.internal", "http://orders.internal/", true)]
+    [InlineData("*.internal", "http://a.b.INTERNAL/", true)]
+    [InlineData("*.internal", "http://internal/", false)]           // the wildcard needs a subdomain
+    [InlineData("*.internal", "http://orders.internalx/", false)]
+    [InlineData("orders.internal", "http://ORDERS.Internal/", true)] // exact names compare case-insensitively
+    [InlineData("orders.internal", "http://border.internal/", false)] // an exact name is not a suffix
+    [InlineData("orders.internal", "http://orders.internal.evil/", false)]
+    public void A_host_target_matches_exact_names_and_wildcard_subdomains(string pattern, string uri, bool matches)
+    {
+        var target = new FaultTarget();
+        target.Hosts.Add(pattern);
+
+        Assert.Equal(matches, target.Compile().Matches(new HttpRequestMessage(HttpMethod.Get, uri)));
+    }
+
+    [Fact]
+    public void Any_listed_host_or_path_may_match()
+    {
+        var target = new FaultTarget();
+        target.Hosts.Add("a.example");
+        target.Hosts.Add("b.example");
+        target.Paths.Add("/x");
+        target.Paths.Add("/y/**");
+        var matcher = target.Compile();
+
+        Assert.True(matcher.Matches(new HttpRequestMessage(HttpMethod.Get, "http://b.example/y/1/2")));
+        Assert.True(matcher.Matches(new HttpRequestMessage(HttpMethod.Get, "http://a.example/x")));
+        Assert.False(matcher.Matches(new HttpRequestMessage(HttpMethod.Get, "http://c.example/x")));
+        Assert.False(matcher.Matches(new HttpRequestMessage(HttpMethod.Get, "http://a.example/z")));
+    }
+
+    [Theory]
+    [InlineData("/a/*", "/a/b", true)]
+    [InlineData("/a/*", "/a/", true)]
+    [InlineData("/a/*", "/a/b/c", false)]    // '*' stays within one segment
+    [InlineData("/a/**", "/a/b/c", true)]    // '**' crosses segments
+    [InlineData("/a/**/z", "/a/b/c/z", true)]
+    [InlineData("/a/?", "/a/b", true)]
+    [InlineData("/a/?", "/a/bc", false)]     // '?' is exactly one character
+    [InlineData("/a/?", "/a//", false)]      // ... and never a '/'
+    [InlineData("/a.json", "/a.json", true)]
+    [InlineData("/a.json", "/aXjson", false)] // everything else is literal
+    [InlineData("/A/B", "/a/b", true)]       // case-insensitively
+    [InlineData("/a", "/a/b", false)]        // anchored at the end
+    [InlineData("/a", "/x/a", false)]        // and at the start
+    [InlineData("/a/*.json", "/a/orders.json", true)]
+    [InlineData("/a/*.json", "/a/orders.xml", false)]
+    public void A_path_glob_matches_the_whole_path(string glob, string path, bool matches) =>
+        Assert.Equal(matches, RequestMatcher.CompileGlob(glob).IsMatch(path));
+
+    [Fact]
+    public void A_header_target_needs_the_header_and_when_given_its_exact_value()
+    {
+        var anyValue = new FaultTarget();
+        anyValue.Headers["X-Tenant"] = "";
+        var exactValue = new FaultTarget();
+        exactValue.Headers["x-chaos"] = "on";
+
+        Assert.True(anyValue.Compile().Matches(WithHeader("X-Tenant", "t1")));
+        Assert.False(anyValue.Compile().Matches(WithHeader("X-Other", "t1")));
+        Assert.True(exactValue.Compile().Matches(WithHeader("X-Chaos", "on")));
+        Assert.False(exactValue.Compile().Matches(WithHeader("X-Chaos", "ON"))); // values compare ordinally
+        Assert.False(exactValue.Compile().Matches(WithHeader("X-Chaos", "off")));
+        Assert.False(exactValue.Compile().Matches(new HttpRequestMessage(HttpMethod.Get, "http://h/")));
+
+        static HttpRequestMessage WithHeader(string name, string value)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "http://h/");
+            request.Headers.Add(name, value);
+            return request;
+        }
+    }
+
+    [Fact]
+    public void A_request_without_a_URI_matches_no_host_or_path_target_but_may_match_a_method_target()
+    {
+        var byHost = new FaultTarget();
+        byHost.Hosts.Add("h");
+        var byPath = new FaultTarget();
+        byPath.Paths.Add("/**");
+        var byMethod = new FaultTarget();
+        byMethod.Methods.Add("delete");
+
+        Assert.False(byHost.Compile().Matches(new HttpRequestMessage(HttpMethod.Delete, (Uri?)null)));
+        Assert.False(byPath.Compile().Matches(new HttpRequestMessage(HttpMethod.Delete, (Uri?)null)));
+        Assert.True(byMethod.Compile().Matches(new HttpRequestMessage(HttpMethod.Delete, (Uri?)null)));
+        Assert.False(byMethod.Compile().Matches(new HttpRequestMessage(HttpMethod.Get, (Uri?)null)));
+        Assert.True(new FaultTarget().Compile().Matches(new HttpRequestMessage(HttpMethod.Get, (Uri?)null)));
+    }
+
+    [Fact]
+    public void A_predicate_must_hold_as_well_as_the_other_criteria()
+    {
+        var target = new FaultTarget { Predicate = r => r.Headers.Contains("X-Beta") };
+        target.Methods.Add("GET");
+        var beta = new HttpRequestMessage(HttpMethod.Get, "http://h/");
+        beta.Headers.Add("X-Beta", "1");
+        var betaPost = new HttpRequestMessage(HttpMethod.Post, "http://h/");
+        betaPost.Headers.Add("X-Beta", "1");
+
+        Assert.True(target.Compile().Matches(beta));
+        Assert.False(target.Compile().Matches(new HttpRequestMessage(HttpMethod.Get, "http://h/")));
+        Assert.False(target.Compile().Matches(betaPost));
+    }
+
+    // Pinned: a seed written in a bug report must replay the same dice in every later version of FaultLab.
+    [Fact]
+    public void A_seed_and_a_fault_position_pin_the_exact_dice()
+    {
+        Assert.Equal(Draw2(new Random(unchecked((42 * 397) ^ 7919)), 5), Draw(SeededRandom.Create(42, 0), 5));
+        Assert.Equal(Draw2(new Random(unchecked((42 * 397) ^ (3 * 7919))), 5), Draw(SeededRandom.Create(42, 2), 5));
+        Assert.Equal(Draw2(new Random(unchecked((-7 * 397) ^ (2 * 7919))), 5), Draw(SeededRandom.Create(-7, 1), 5));
+        Assert.Equal(Draw2(new Random(unchecked((int.MaxValue * 397) ^ 7919)), 5), Draw(SeededRandom.Create(int.MaxValue, 0), 5));
+        Assert.Equal(Draw(SeededRandom.Create(42, 0), 20), Draw(SeededRandom.Create(42, 0), 20));
+        Assert.NotEqual(Draw(SeededRandom.Create(42, 0), 5), Draw(SeededRandom.Create(42, 1), 5));
+        Assert.NotEqual(Draw(SeededRandom.Create(null, 0), 5), Draw(SeededRandom.Create(null, 0), 5));
+        Assert.All(Draw(SeededRandom.Create(null, 0), 100), d => Assert.InRange(d, 0.0, 1.0 - double.Epsilon));
+
+        static double[] Draw(SeededRandom random, int count) => [.. Enumerable.Range(0, count).Select(_ => random.NextDouble())];
+        static double[] Draw2(Random random, int count) => [.. Enumerable.Range(0, count).Select(_ => random.NextDouble())];
+    }
+
+    [Fact]
+    public async Task A_disabled_fault_never_fires_while_the_next_fault_still_does()
+    {
+        using var clients = Clients.Create(f => f
+            .AddStatus(s => { s.StatusCode = 500; s.Enabled = false; })
+            .AddStatus(s => { s.StatusCode = 502; s.Target = new FaultTarget(); s.Target.Paths.Add("/b"); }));
+
+        Assert.Equal(HttpStatusCode.OK, (await clients.Client.GetAsync("/a")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, (await clients.Client.GetAsync("/b")).StatusCode);
+        Assert.Equal(1, clients.Upstream.Calls);
     }
 
     private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string uri, bool chaos)

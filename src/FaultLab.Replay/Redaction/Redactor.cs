@@ -72,10 +72,11 @@ internal sealed class Redactor(CassetteRedaction settings)
         }
     }
 
+    // The shape decides as well as the label: JSON sent as text/plain (sendBeacon, some SDKs) holds the same fields,
+    // and redacting a text that merely starts with a brace can only replace a "name": value pair the user named.
     private static bool LooksJson(Dictionary<string, List<string>> headers, string text) =>
-        headers.TryGetValue("Content-Type", out var types)
-            ? types.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase))
-            : text.TrimStart() is ['{', ..] or ['[', ..];
+        text.TrimStart() is ['{', ..] or ['[', ..]
+        || (headers.TryGetValue("Content-Type", out var types) && types.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase)));
 
     private static bool IsForm(Dictionary<string, List<string>> headers) =>
         headers.TryGetValue("Content-Type", out var types)

@@ -137,7 +137,10 @@ public static class MatrixReport
             html.Append(CultureInfo.InvariantCulture, $"<tr><th>{(int)rule}. {E(ConformanceRules.Title(rule))}</th>");
             foreach (var (_, result) in setUps)
             {
-                if (result.Verdicts.FirstOrDefault(v => v.Rule == rule) is not { } v)
+                // Assigned on its own, not in the condition: a mutated condition would leave a pattern variable unassigned
+                // and Stryker would drop every mutant of this method as a compile error.
+                Verdict? v = result.Verdicts.FirstOrDefault(x => x.Rule == rule);
+                if (v is null)
                 {
                     html.Append("<td class=\"cell na\">-</td>");
                     continue;

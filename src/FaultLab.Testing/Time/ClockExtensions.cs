@@ -96,7 +96,9 @@ public static class ClockExtensions
                 throw new TimeoutException($"The call was still pending after {limit} of fake time (now {now:O}).");
             }
 
-            if (NextAdvance(clock, now, step) is not { } advance)
+            // Not a pattern variable of the condition: mutating the condition must still compile (see MatrixReport.Html).
+            TimeSpan? next = NextAdvance(clock, now, step);
+            if (next is null)
             {
                 // Nothing waits on the clock yet: give the call a little real time to reach its next wait.
                 idle ??= Stopwatch.StartNew();
@@ -111,8 +113,9 @@ public static class ClockExtensions
             }
 
             idle = null;
-            advance = advance > deadline - now ? deadline - now : advance;
-            bool firesTimer = testClock?.NextDue is { } due && now + advance >= due;
+            TimeSpan advance = next.Value > deadline - now ? deadline - now : next.Value;
+            DateTimeOffset? due = testClock?.NextDue;
+            bool firesTimer = due is not null && now + advance >= due.Value;
             schedulesBeforeFiring = firesTimer ? testClock!.Schedules : null;
             reactionsBeforeFiring = reacted?.Invoke() ?? 0;
             clock.Advance(advance);

@@ -46,8 +46,9 @@ public sealed class TestClock : FakeTimeProvider
         }
     }
 
-    /// <summary>How long a fake timer really waits for <paramref name="requested"/>: FakeTimeProvider keeps whole
-    /// milliseconds, so a jittered retry delay of 3.8549819 s elapses as 3.854 s. Use it to assert elapsed fake time.</summary>
+    /// <summary>How long a delay really waits for <paramref name="requested"/>: <c>Task.Delay</c> and
+    /// <c>TimeProvider.Delay</c> (what Polly waits with) hand the timer whole milliseconds, so a jittered retry delay of
+    /// 3.8549819 s elapses as 3.854 s. Use it to assert elapsed fake time. (A timer created directly keeps its ticks.)</summary>
     /// <param name="requested">The delay asked for.</param>
     /// <returns>The delay the timer waits.</returns>
     public static TimeSpan TimerDelay(TimeSpan requested) => TimeSpan.FromMilliseconds((long)requested.TotalMilliseconds);

@@ -19,11 +19,11 @@ internal sealed class TrackedTimer(TestClock clock) : ITimer
     public void Schedule(TimeSpan dueTime, TimeSpan period)
     {
         _period = period;
-        SetDue(dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + WholeMilliseconds(dueTime));
+        SetDue(dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + dueTime);
     }
 
     public void Fired() =>
-        SetDue(_period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : clock.GetUtcNow() + WholeMilliseconds(_period));
+        SetDue(_period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : clock.GetUtcNow() + _period);
 
     public void Dispose()
     {
@@ -36,9 +36,6 @@ internal sealed class TrackedTimer(TestClock clock) : ITimer
         Dispose();
         return ValueTask.CompletedTask;
     }
-
-    // FakeTimeProvider's timers keep whole milliseconds: so do we, or the clock would overshoot the real firing.
-    private static TimeSpan WholeMilliseconds(TimeSpan span) => TestClock.TimerDelay(span);
 
     private void SetDue(DateTimeOffset? due) => clock.Track(this, due);
 }

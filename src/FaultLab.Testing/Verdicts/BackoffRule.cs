@@ -76,7 +76,9 @@ public static partial class ConformanceRules
         for (int i = 0; i < ordered.Count; i++)
         {
             var e = ordered[i];
-            if (!e.Failed || e.ResponseHeader("Retry-After") is not null || Later(ordered, i).FirstOrDefault() is not { } next)
+            // Not a pattern variable of the condition: mutating the condition must still compile (see MatrixReport.Html).
+            DependencyExchange? next = e.Failed && e.ResponseHeader("Retry-After") is null ? Later(ordered, i).FirstOrDefault() : null;
+            if (next is null)
             {
                 continue;
             }

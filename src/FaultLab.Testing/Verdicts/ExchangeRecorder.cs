@@ -54,7 +54,7 @@ public sealed class ExchangeRecorder : DelegatingHandler
 
     /// <summary>Gets the fingerprint a header value is recorded as: the scheme and the first 8 hex digits of its SHA-256.</summary>
     /// <param name="authorization">The header value, for example <c>Bearer abc</c>.</param>
-    /// <returns>For example <c>Bearer #ba7816bf</c>.</returns>
+    /// <returns>For example <c>Bearer #c355dce9</c> for <c>Bearer abc</c> (the hash covers the whole value).</returns>
     public static string Fingerprint(string authorization)
     {
         ArgumentNullException.ThrowIfNull(authorization);

@@ -31,10 +31,14 @@ public static partial class ConformanceRules
         for (int i = 0; i < ordered.Count; i++)
         {
             var e = ordered[i];
-            if (e.StatusCode is not (429 or 503) || RetryAfterReadyAt(e) is not { } ready)
+            // Not a pattern variable of the condition: mutating the condition must still compile (see MatrixReport.Html).
+            var readyAt = e.StatusCode is 429 or 503 ? RetryAfterReadyAt(e) : null;
+            if (readyAt is null)
             {
                 continue;
             }
+
+            var ready = readyAt.Value;
 
             asked++;
             string request = $"{e.Describe(origin)} with Retry-After: {e.ResponseHeader("Retry-After")}";

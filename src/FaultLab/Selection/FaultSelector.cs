@@ -37,6 +37,7 @@ internal sealed class FaultSelector
     }
 
     /// <summary>Whether the fault could fire for <paramref name="request"/>: selectable and a rate above zero.</summary>
+    // Stryker disable once Equality : a rate-0 fault sent through Polly never fires either (Simmy injects only when roll < rate): the check only spares it Polly's cost
     public bool MightFire(HttpRequestMessage request) => _fault.InjectionRate > 0 && IsSelectable(request);
 
     private bool IsSelectable(HttpRequestMessage? request)

@@ -50,6 +50,68 @@ public sealed class CassetteFileTests : IDisposable
         Assert.Contains(expected, error.Message);
     }
 
+    [Theory]
+    [InlineData(99, false)]
+    [InlineData(100, true)]
+    [InlineData(599, true)]
+    [InlineData(600, false)]
+    public void The_response_status_must_be_an_http_status(int status, bool valid)
+    {
+        File.WriteAllText(CassettePath, """{"version":1,"interactions":[{"request":{"uri":"http://127.0.0.1/"},"response":{"status":200}},{"request":{"uri":"https://127.0.0.1/"},"response":{"status":"""
+            + status + "}}]}");
+
+        if (valid)
+        {
+            Assert.Equal(status, CassetteFile.Load(CassettePath).Interactions[1].Response.Status);
+        }
+        else
+        {
+            var error = Assert.Throws<CassetteFormatException>(() => CassetteFile.Load(CassettePath));
+            Assert.Equal($"Cassette '{CassettePath}', interaction 1: response status {status} is not an HTTP status.", error.Message);
+            Assert.Null(error.LineNumber);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"request":{"uri":"ftp://127.0.0.1/"},"response":{"status":200}}""", "interaction 0: request uri 'ftp://127.0.0.1/' is not an absolute http(s) URL.")]
+    [InlineData("""{"request":{"uri":"/tmp/x"},"response":{"status":200}}""", "interaction 0: request uri '/tmp/x' is not an absolute http(s) URL.")]
+    [InlineData("""null""", "interaction 0: needs both a request and a response.")]
+    [InlineData("""{"response":{"status":200}}""", "interaction 0: needs both a request and a response.")]
+    [InlineData("""{"request":{"uri":"http://127.0.0.1/","body":{"encoding":"base64","base64":"not base64!"}},"response":{"status":200}}""", "interaction 0, request body: 'base64' is not valid base64.")]
+    [InlineData("""{"request":{"uri":"http://127.0.0.1/"},"response":{"status":200,"body":{"encoding":"base64"}}}""", "interaction 0, response body: 'base64' is not valid base64.")]
+    [InlineData("""{"request":{"uri":"http://127.0.0.1/"},"response":{"status":200,"body":{"encoding":"gzip"}}}""", "interaction 0, response body: unknown encoding 'gzip' (expected 'json', 'utf-8' or 'base64').")]
+    public void Each_broken_interaction_is_named_with_the_exact_reason(string interaction, string expected)
+    {
+        File.WriteAllText(CassettePath, """{"version":1,"interactions":[""" + interaction + "]}");
+
+        var error = Assert.Throws<CassetteFormatException>(() => CassetteFile.Load(CassettePath));
+        Assert.Equal($"Cassette '{CassettePath}', {expected}", error.Message);
+    }
+
+    [Fact]
+    public void Valid_bodies_of_every_encoding_load()
+    {
+        File.WriteAllText(CassettePath, """
+            {"version":1,"interactions":[{"request":{"uri":"http://127.0.0.1/","body":{"encoding":"base64","base64":"AAEC"}},
+              "response":{"status":200,"body":{"encoding":"json","json":{"a":1}}}},
+              {"request":{"uri":"http://127.0.0.1/"},"response":{"status":200,"body":{"encoding":"utf-8","text":"t"}}}]}
+            """);
+
+        var document = CassetteFile.Load(CassettePath);
+
+        Assert.Equal([0, 1, 2], BodyCodec.Decode(document.Interactions[0].Request.Body));
+        Assert.Equal("t", BodyCodec.AsText(document.Interactions[1].Response.Body));
+    }
+
+    [Fact]
+    public void A_cassette_holding_json_null_says_so()
+    {
+        File.WriteAllText(CassettePath, "null");
+
+        var error = Assert.Throws<CassetteFormatException>(() => CassetteFile.Load(CassettePath));
+        Assert.Equal($"Cassette '{CassettePath}' holds JSON null instead of a cassette object.", error.Message);
+    }
+
     [Fact]
     public async Task Readers_never_see_a_half_written_cassette()
     {

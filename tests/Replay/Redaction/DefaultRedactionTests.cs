@@ -73,6 +73,21 @@ public sealed class DefaultRedactionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Json_posted_as_text_plain_keeps_its_password_out_of_the_cassette_in_both_directions()
+    {
+        string path = _directory.File("text-plain.json");
+        using (var client = Client(path, new CassetteOptions()))
+        {
+            using var echo = await client.PostAsync("echo", new StringContent("""{"user":"ann","password":"beacon-secret"}""", Encoding.UTF8, "text/plain"));
+            Assert.Equal("""{"user":"ann","password":"beacon-secret"}""", await echo.Content.ReadAsStringAsync());
+        }
+
+        string file = File.ReadAllText(path);
+        Assert.DoesNotContain("beacon-secret", file);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(file, System.Text.RegularExpressions.Regex.Escape("\\\"password\\\":\\\"[REDACTED]\\\"")));
+    }
+
+    [Fact]
     public async Task A_redacted_query_still_replays_its_recording()
     {
         string path = _directory.File("replay.json");

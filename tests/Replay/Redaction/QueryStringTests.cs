@@ -18,4 +18,28 @@ public sealed class QueryStringTests
     {
         Assert.Equal([("q", "a b"), ("x", "1+1"), ("flag", "")], QueryString.Parse("?q=a+b&x=1%2B1&flag").ToList());
     }
+
+    [Fact]
+    public void A_name_is_matched_decoded_and_an_empty_query_or_name_list_changes_nothing()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "api key" };
+
+        Assert.Equal("api+key=P&api%20key=P&b=1", QueryString.Redact("?api+key=1&api%20key=2&b=1", names, "P"));
+        Assert.Equal("", QueryString.Redact("", names, "P"));
+        Assert.Equal("?x=1&&y", QueryString.Redact("?x=1&&y", new HashSet<string>(), "P"));
+        Assert.Equal("http://127.0.0.1/a?x=%41", QueryString.RedactUri("http://127.0.0.1/a?x=%41", new HashSet<string>(), "P"));
+    }
+
+    [Fact]
+    public void A_url_keeps_its_fragment_and_a_parameter_without_value_gets_the_placeholder()
+    {
+        Assert.Equal("http://127.0.0.1/a?token=P&x=1#top",
+            QueryString.RedactUri("http://127.0.0.1/a?token&x=1#top", new HashSet<string> { "token" }, "P"));
+    }
+
+    [Fact]
+    public void Parsing_splits_at_the_first_equals_sign_and_skips_empty_pairs()
+    {
+        Assert.Equal([("a", "b=c"), ("d", ""), ("", "v")], QueryString.Parse("a=b=c&&d=&=v").ToList());
+    }
 }

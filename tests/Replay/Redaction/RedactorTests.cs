@@ -160,4 +160,182 @@ public sealed class RedactorTests : IAsyncLifetime
         Assert.DoesNotContain("hunter2", BodyCodec.AsText(request.Body), StringComparison.Ordinal);
         Assert.Contains("ann", BodyCodec.AsText(request.Body), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_url_without_credentials_is_written_exactly_as_sent_and_one_with_credentials_keeps_only_the_placeholder()
+    {
+        var plain = new RequestRecord { Uri = "http://127.0.0.1:5000/a/b?q=a%20b&flag" };
+        var withUser = new RequestRecord { Uri = "https://alice:s3cret@api.example.com/x?y=1" };
+        var redactor = new Redactor(new CassetteRedaction { Placeholder = "HIDDEN" });
+
+        redactor.Redact(plain);
+        redactor.Redact(withUser);
+
+        Assert.Equal("http://127.0.0.1:5000/a/b?q=a%20b&flag", plain.Uri);
+        Assert.Equal("https://HIDDEN@api.example.com/x?y=1", withUser.Uri);
+    }
+
+    [Fact]
+    public void Query_parameters_named_by_the_user_and_the_well_known_names_are_both_redacted_in_any_case()
+    {
+        var settings = new CassetteRedaction { Placeholder = "P" };
+        settings.QueryParameters.Add("signature");
+        var request = new RequestRecord { Uri = "http://127.0.0.1/a?SIGNATURE=s1&Access_Token=t1&page=2" };
+
+        new Redactor(settings).Redact(request);
+
+        Assert.Equal("http://127.0.0.1/a?SIGNATURE=P&Access_Token=P&page=2", request.Uri);
+    }
+
+    [Fact]
+    public void Switching_the_well_known_names_off_leaves_them_everywhere_and_keeps_the_users_own_lists()
+    {
+        var settings = new CassetteRedaction { RedactWellKnownSecrets = false, Placeholder = "P" };
+        settings.QueryParameters.Add("signature");
+        settings.JsonFields.Add("pin");
+        var request = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/a?token=t1&signature=s1",
+            Headers = new() { ["Content-Type"] = ["application/json"] },
+            Body = BodyCodec.Encode("""{"token":"t2","pin":"1234"}"""u8.ToArray(), "application/json"),
+        };
+        var form = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/form",
+            Headers = new() { ["Content-Type"] = ["application/x-www-form-urlencoded"] },
+            Body = new BodyRecord { Text = "token=t3&signature=s2" },
+        };
+
+        var redactor = new Redactor(settings);
+        redactor.Redact(request);
+        redactor.Redact(form);
+
+        Assert.Equal("http://127.0.0.1/a?token=t1&signature=P", request.Uri);
+        Assert.Equal("""{"token":"t2","pin":"P"}""", BodyCodec.AsText(request.Body));
+        Assert.Equal("token=t3&signature=P", form.Body!.Text);
+    }
+
+    [Fact]
+    public void Response_json_bodies_are_redacted_by_field_and_by_well_known_name_and_keep_the_rest()
+    {
+        var settings = new CassetteRedaction();
+        settings.JsonFields.Add("$.profile.ssn");
+        var response = new ResponseRecord
+        {
+            Status = 200,
+            Headers = new() { ["Content-Type"] = ["application/json"], ["Set-Cookie"] = ["id=1"] },
+            Body = BodyCodec.Encode("""{"Access_Token":"a1","profile":{"ssn":"123","name":"ann"},"ssn":"keep"}"""u8.ToArray(), "application/json"),
+        };
+
+        new Redactor(settings).Redact(response);
+
+        Assert.Equal("""{"Access_Token":"[REDACTED]","profile":{"ssn":"[REDACTED]","name":"ann"},"ssn":"keep"}""", BodyCodec.AsText(response.Body));
+        Assert.Equal(["[REDACTED]"], response.Headers["Set-Cookie"]);
+        Assert.Equal(["application/json"], response.Headers["Content-Type"]);
+    }
+
+    [Fact]
+    public void Unparsed_response_json_is_redacted_as_text_too()
+    {
+        var settings = new CassetteRedaction();
+        settings.JsonFields.Add("pin");
+        var response = new ResponseRecord
+        {
+            Status = 200,
+            Headers = new() { ["Content-Type"] = ["application/json"] },
+            Body = new BodyRecord { Text = """{"pin":"1234","token":"t1","pin":"5678","ok":true""" },
+        };
+
+        new Redactor(settings).Redact(response);
+
+        Assert.Equal("""{"pin":"[REDACTED]","token":"[REDACTED]","pin":"[REDACTED]","ok":true""", response.Body!.Text);
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8")]
+    public void A_form_body_is_recognised_by_its_content_type_in_any_case(string contentType)
+    {
+        var request = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/token",
+            Headers = new() { ["Content-Type"] = [contentType] },
+            Body = new BodyRecord { Text = "user=ann&password=hunter2" },
+        };
+
+        new Redactor(new CassetteRedaction()).Redact(request);
+
+        Assert.Equal("user=ann&password=%5BREDACTED%5D", request.Body!.Text);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain")]
+    [InlineData("application/vnd.api+json")]
+    public void Json_sent_as_text_is_redacted_whatever_content_type_it_claims(string? contentType)
+    {
+        // A JSON body sent as text/plain (sendBeacon, some SDKs) is stored as text: its fields are still secrets.
+        var request = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/login",
+            Headers = contentType is null ? new() : new() { ["Content-Type"] = [contentType] },
+            Body = new BodyRecord { Text = """  {"user":"ann","password":"hunter2"}""" },
+        };
+
+        new Redactor(new CassetteRedaction()).Redact(request);
+
+        Assert.Equal("""  {"user":"ann","password":"[REDACTED]"}""", BodyCodec.AsText(request.Body));
+    }
+
+    [Fact]
+    public void Plain_text_that_is_not_json_is_left_alone()
+    {
+        var request = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/note",
+            Headers = new() { ["Content-Type"] = ["text/plain"] },
+            Body = new BodyRecord { Text = "password=\"hunter2\" is what the form said" },
+        };
+
+        new Redactor(new CassetteRedaction()).Redact(request);
+
+        Assert.Equal("password=\"hunter2\" is what the form said", request.Body!.Text);
+    }
+
+    [Fact]
+    public void Only_the_configured_headers_count_as_redacted()
+    {
+        var settings = new CassetteRedaction();
+        settings.Headers.Add("X-Api-Key");
+        var redactor = new Redactor(settings);
+
+        Assert.True(redactor.IsRedactedHeader("x-api-key"));
+        Assert.True(redactor.IsRedactedHeader("Authorization"));
+        Assert.False(redactor.IsRedactedHeader("Accept"));
+    }
+
+    [Fact]
+    public void Json_labelled_json_is_redacted_as_text_even_behind_a_prefix_and_among_several_content_types()
+    {
+        // An anti-XSSI prefix makes the body unparsable and hides its brace; the label still says JSON.
+        var request = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/login",
+            Headers = new() { ["Content-Type"] = ["text/plain", "application/json"] },
+            Body = new BodyRecord { Text = ")]}'\n{\"password\":\"hunter2\"}" },
+        };
+        var form = new RequestRecord
+        {
+            Uri = "http://127.0.0.1/token",
+            Headers = new() { ["Content-Type"] = ["text/plain", "application/x-www-form-urlencoded"] },
+            Body = new BodyRecord { Text = "password=hunter2" },
+        };
+
+        var redactor = new Redactor(new CassetteRedaction());
+        redactor.Redact(request);
+        redactor.Redact(form);
+
+        Assert.Equal(")]}'\n{\"password\":\"[REDACTED]\"}", request.Body!.Text);
+        Assert.Equal("password=%5BREDACTED%5D", form.Body!.Text);
+    }
 }

@@ -32,6 +32,44 @@ public sealed class SecretScannerTests
     }
 
     [Fact]
+    public void Every_place_is_scanned_and_named_with_only_the_first_six_characters()
+    {
+        var interaction = new Interaction
+        {
+            Request = new RequestRecord
+            {
+                Uri = "http://127.0.0.1/a?key=AKIAIOSFODNN7EXAMPLE",
+                Headers = new() { ["X-Token"] = ["fine", "xoxb-1234567890-abcdef"] },
+                Body = new BodyRecord { Text = "ghp_0123456789abcdefghijklmnopqrstuvwxyz" },
+            },
+            Response = new ResponseRecord
+            {
+                Status = 200,
+                Headers = new() { ["X-Key"] = ["-----BEGIN PRIVATE KEY-----"] },
+                Body = new BodyRecord { Encoding = BodyRecord.JsonEncoding, Json = System.Text.Json.Nodes.JsonNode.Parse($$"""{"t":"{{LoopbackDependency.Jwt}}"}""") },
+            },
+        };
+
+        Assert.Equal(
+            [
+                "AWS access key id in request URL (AKIAIO…)",
+                "Slack token in request header 'X-Token' (xoxb-1…)",
+                "GitHub token in request body (ghp_01…)",
+                "private key block in response header 'X-Key' (-----B…)",
+                $"JSON Web Token in response body ({LoopbackDependency.Jwt[..6]}…)",
+            ],
+            SecretScanner.Scan(interaction));
+    }
+
+    [Fact]
+    public void One_text_holding_two_shapes_gives_two_findings()
+    {
+        Assert.Equal(
+            ["AWS access key id in response body (AKIAIO…)", "GitHub token in response body (ghp_01…)"],
+            SecretScanner.Scan(WithResponseBody("AKIAIOSFODNN7EXAMPLE ghp_0123456789abcdefghijklmnopqrstuvwxyz")));
+    }
+
+    [Fact]
     public void Ordinary_traffic_passes()
     {
         Assert.Empty(SecretScanner.Scan(WithResponseBody("{\"id\":\"AKIA\",\"note\":\"eyJ is how JSON starts in base64\"}")));

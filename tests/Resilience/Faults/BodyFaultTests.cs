@@ -77,6 +77,86 @@ public sealed class TruncatedBodyFaultTests
         Assert.Equal("Unable to read data from the transport connection: Connection reset by peer.", io.Message);
         Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(io.InnerException).SocketErrorCode);
     }
+
+    [Fact]
+    public async Task Without_a_byte_count_the_cut_comes_after_the_fraction_of_the_content_length()
+    {
+        using var half = Clients.Create(f => f.AddTruncatedBody());
+        using var quarter = Clients.Create(f => f.AddFault<TruncatedBodyFault>(t => t.AfterFraction = 0.25));
+
+        Assert.Equal(Upstream.Body.Length / 2, await BytesBeforeTheCut(half));
+        Assert.Equal(Upstream.Body.Length / 4, await BytesBeforeTheCut(quarter));
+    }
+
+    [Fact]
+    public async Task A_body_of_unknown_length_is_cut_before_its_first_byte()
+    {
+        using var client = new HttpClient(FaultInjection.CreateHandler(f => f.AddTruncatedBody(), new ChunkedUpstream()));
+        using var response = await client.GetAsync("http://orders.internal/a", HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+
+        var ex = await Assert.ThrowsAsync<HttpIOException>(() => stream.ReadAsync(new byte[64]).AsTask());
+
+        Assert.Equal("The response ended prematurely. (ResponseEnded)", ex.Message);
+        Assert.Null(response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public void Validation_names_the_cut_settings_with_their_values()
+    {
+        Assert.Empty(FaultErrors.Of(new TruncatedBodyFault { AfterBytes = 0, AfterFraction = 0 }));
+        Assert.Empty(FaultErrors.Of(new TruncatedBodyFault { AfterFraction = 0.999 }));
+        Assert.Equal(["Faults[0].AfterBytes: must not be negative (was -1)."], FaultErrors.Of(new TruncatedBodyFault { AfterBytes = -1 }));
+        Assert.Equal(["Faults[0].AfterFraction: must be at least 0 and below 1 (was 1)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = 1 }));
+        Assert.Equal(["Faults[0].AfterFraction: must be at least 0 and below 1 (was -0.1)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = -0.1 }));
+        Assert.Equal(["Faults[0].AfterFraction: must be at least 0 and below 1 (was NaN)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = double.NaN }));
+    }
+
+    [Fact]
+    public void The_shorthand_sets_rate_ending_and_byte_count()
+    {
+        var fault = Assert.IsType<TruncatedBodyFault>(Assert.Single(FaultErrors.Built(b => b.AddTruncatedBody(0.5, BodyEnding.Reset, 12))));
+
+        Assert.Equal((0.5, BodyEnding.Reset, (long?)12), (fault.InjectionRate, fault.Ending, fault.AfterBytes));
+    }
+
+    private static async Task<int> BytesBeforeTheCut(Clients clients)
+    {
+        using var response = await clients.Client.GetAsync("/orders", HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[4096];
+        int total = 0;
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (HttpIOException)
+        {
+            return total;
+        }
+
+        throw new InvalidOperationException("the body was not cut");
+    }
+
+    private sealed class ChunkedUpstream : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                RequestMessage = request,
+                Content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(Upstream.Body))), // no length known up front
+            });
+    }
+
+    /// <summary>A body whose length StreamContent cannot know, as with a chunked response.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }
 
 public sealed class SlowBodyFaultTests
@@ -94,6 +174,26 @@ public sealed class SlowBodyFaultTests
         Assert.Equal(Upstream.Body, body);
         Assert.True(clients.TimeProvider.Elapsed >= TimeSpan.FromSeconds(Upstream.Body.Length / 10.0),
             $"{Upstream.Body.Length} bytes at 10 B/s arrived after {clients.TimeProvider.Elapsed} of fake time");
+    }
+
+    [Fact]
+    public void Validation_needs_a_positive_rate_and_the_shorthand_sets_it()
+    {
+        Assert.Empty(FaultErrors.Of(new SlowBodyFault { BytesPerSecond = 1 }));
+        Assert.Equal(["Faults[0].BytesPerSecond: must be positive (was 0)."], FaultErrors.Of(new SlowBodyFault()));
+        var fault = Assert.IsType<SlowBodyFault>(Assert.Single(FaultErrors.Built(b => b.AddSlowBody(500, 0.7))));
+        Assert.Equal((500, 0.7), (fault.BytesPerSecond, fault.InjectionRate));
+    }
+
+    [Fact]
+    public async Task The_headers_arrive_at_once_and_keep_the_upstream_length()
+    {
+        using var clients = Clients.Create(f => f.AddSlowBody(bytesPerSecond: 10));
+
+        using var response = await clients.Client.GetAsync("/orders", HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Upstream.Body.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(TimeSpan.Zero, clients.TimeProvider.Elapsed);
     }
 }
 
@@ -114,6 +214,35 @@ public sealed class MalformedBodyFaultTests
         Assert.NotEqual(Encoding.UTF8.GetBytes(Upstream.Body), body);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(body));
         Assert.Equal(1, clients.Upstream.Calls);
+    }
+
+    [Fact]
+    public void Each_mode_breaks_the_payload_its_own_way()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"id":12}""");
+
+        Assert.Equal("""{"id""", Encoding.UTF8.GetString(new MalformedBodyFault().Corrupt(body)));
+        Assert.Equal("""{"error": undefined, {"id":12}""", Encoding.UTF8.GetString(new MalformedBodyFault { Mode = MalformedBodyMode.InvalidToken }.Corrupt(body)));
+        Assert.Equal("<html><body><h1>Bad Gateway</h1></body></html>", Encoding.UTF8.GetString(new MalformedBodyFault { Mode = MalformedBodyMode.HtmlErrorPage }.Corrupt(body)));
+    }
+
+    [Fact]
+    public async Task The_broken_body_carries_its_own_length_once_read()
+    {
+        using var clients = Clients.Create(f => f.AddMalformedBody(mode: MalformedBodyMode.HtmlErrorPage));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        Assert.Equal("<html><body><h1>Bad Gateway</h1></body></html>", await response.Content.ReadAsStringAsync());
+        Assert.Equal(46, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public void The_shorthand_sets_rate_and_mode()
+    {
+        var fault = Assert.IsType<MalformedBodyFault>(Assert.Single(FaultErrors.Built(b => b.AddMalformedBody(0.9, MalformedBodyMode.InvalidToken))));
+
+        Assert.Equal((0.9, MalformedBodyMode.InvalidToken), (fault.InjectionRate, fault.Mode));
     }
 
     // A network body read synchronously blocks a thread-pool thread per response; under load that starves the pool.

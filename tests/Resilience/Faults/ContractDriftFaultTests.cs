@@ -116,6 +116,175 @@ public sealed class ContractDriftFaultTests
         Assert.Contains(errors, e => e.Contains("FaultLab:Faults:3:Change", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(ContractChange.RemoveField, "$.lines[0]", """{"id":7,"total":19.5,"status":"Paid","lines":[{"sku":"B","qty":1}]}""")]
+    [InlineData(ContractChange.RemoveField, "$.lines[*]", """{"id":7,"total":19.5,"status":"Paid","lines":[]}""")]
+    [InlineData(ContractChange.RemoveField, "$.lines[*].sku", """{"id":7,"total":19.5,"status":"Paid","lines":[{"qty":2},{"qty":1}]}""")]
+    [InlineData(ContractChange.RemoveField, "$['total']", """{"id":7,"status":"Paid","lines":[{"sku":"A","qty":2},{"sku":"B","qty":1}]}""")]
+    [InlineData(ContractChange.RemoveField, "$.*", """{}""")]
+    [InlineData(ContractChange.RenameField, "$.lines[*].qty", """{"id":7,"total":19.5,"status":"Paid","lines":[{"sku":"A","qty_v2":2},{"sku":"B","qty_v2":1}]}""")]
+    [InlineData(ContractChange.RenameField, "$.lines[1]", V1)] // an element has no name to change
+    [InlineData(ContractChange.NullField, "$.lines[1]", """{"id":7,"total":19.5,"status":"Paid","lines":[{"sku":"A","qty":2},null]}""")]
+    [InlineData(ContractChange.NullField, "$", "null")]
+    [InlineData(ContractChange.NullField, "$[*]", """{"id":null,"total":null,"status":null,"lines":null}""")]
+    [InlineData(ContractChange.ChangeType, "$.total", """{"id":7,"total":"19.5","status":"Paid","lines":[{"sku":"A","qty":2},{"sku":"B","qty":1}]}""")]
+    [InlineData(ContractChange.ChangeType, "$.status", """{"id":7,"total":19.5,"status":42,"lines":[{"sku":"A","qty":2},{"sku":"B","qty":1}]}""")] // text that is no number
+    [InlineData(ContractChange.ChangeType, "$.lines", V1)] // an array is not a scalar: unchanged
+    [InlineData(ContractChange.EmptyArray, "$.status", V1)] // not an array: unchanged
+    [InlineData(ContractChange.EmptyArray, "$", V1)]
+    [InlineData(ContractChange.ExtraFields, "$.status", V1)] // not an object: unchanged
+    [InlineData(ContractChange.ExtraFields, "$.lines", """{"id":7,"total":19.5,"status":"Paid","lines":[{"sku":"A","qty":2,"addedInV2_1":"value 1","addedInV2_2":{"nested":true},"addedInV2_3":"value 3"},{"sku":"B","qty":1,"addedInV2_1":"value 1","addedInV2_2":{"nested":true},"addedInV2_3":"value 3"}]}""")]
+    [InlineData(ContractChange.UnknownEnumValue, "$.lines[0].sku", """{"id":7,"total":19.5,"status":"Paid","lines":[{"sku":"UNRECOGNIZED_VALUE","qty":2},{"sku":"B","qty":1}]}""")]
+    public void Each_change_rewrites_exactly_the_places_the_path_reaches(ContractChange change, string path, string expected)
+    {
+        var fault = new ContractDriftFault { Change = change, Path = path };
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(fault.Rewrite(Encoding.UTF8.GetBytes(V1))));
+    }
+
+    [Theory]
+    [InlineData("7", "\"7\"")]
+    [InlineData("true", "\"true\"")]
+    [InlineData("false", "\"false\"")]
+    [InlineData("\"12.50\"", "12.50")]
+    [InlineData("\"-3\"", "-3")]
+    [InlineData("\"1,000.5\"", "1000.5")] // thousands separators read as the invariant culture writes them
+    [InlineData("\"12 apples\"", "42")]
+    [InlineData("null", "null")]
+    [InlineData("{\"a\":1}", "{\"a\":1}")]
+    public void Change_type_turns_scalars_into_the_other_json_type(string value, string expected)
+    {
+        var fault = new ContractDriftFault { Change = ContractChange.ChangeType, Path = "$.v" };
+
+        Assert.Equal($$"""{"v":{{expected}}}""", Encoding.UTF8.GetString(fault.Rewrite(Encoding.UTF8.GetBytes($$"""{"v":{{value}}}"""))));
+    }
+
+    [Fact]
+    public void Rename_enum_value_and_field_count_use_the_given_settings()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"status":"Paid","items":[{"a":1},2]}""");
+
+        Assert.Equal("""{"items":[{"a":1},2],"state":"Paid"}""", // a renamed member moves to the end, as a serializer writing the new DTO puts it anywhere
+            Encoding.UTF8.GetString(new ContractDriftFault { Change = ContractChange.RenameField, Path = "$.status", NewName = "state" }.Rewrite(body)));
+        Assert.Equal("""{"status":"Refunded","items":[{"a":1},2]}""",
+            Encoding.UTF8.GetString(new ContractDriftFault { Change = ContractChange.UnknownEnumValue, Path = "$.status", EnumValue = "Refunded" }.Rewrite(body)));
+        Assert.Equal("""{"status":"Paid","items":[{"a":1,"addedInV2_1":"value 1","addedInV2_2":{"nested":true}},2]}""",
+            Encoding.UTF8.GetString(new ContractDriftFault { Change = ContractChange.ExtraFields, Path = "$.items", ExtraFieldCount = 2 }.Rewrite(body)));
+        Assert.Equal("""{"status":"Paid","items":[{"a":1},2],"addedInV2_1":"value 1"}""",
+            Encoding.UTF8.GetString(new ContractDriftFault { Change = ContractChange.ExtraFields, Path = "$", ExtraFieldCount = 1 }.Rewrite(body)));
+    }
+
+    [Fact]
+    public void Rewritten_text_keeps_its_characters_unescaped_as_an_api_sends_them()
+    {
+        var fault = new ContractDriftFault { Change = ContractChange.RemoveField, Path = "$.id" };
+
+        byte[] rewritten = fault.Rewrite(Encoding.UTF8.GetBytes("""{"id":1,"name":"Café <b> & 'x'"}"""));
+
+        Assert.Equal("""{"name":"Café <b> & 'x'"}""", Encoding.UTF8.GetString(rewritten));
+    }
+
+    [Theory]
+    [InlineData("$.lines[2]")] // past the end
+    [InlineData("$.lines.sku")] // a name on an array
+    [InlineData("$.id[0]")] // an index on a number
+    [InlineData("$.id.*")] // a wildcard on a number
+    [InlineData("$.customer")]
+    public void A_path_that_reaches_nothing_returns_the_very_same_bytes(string path)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(V1);
+
+        Assert.Same(body, new ContractDriftFault { Change = ContractChange.NullField, Path = path }.Rewrite(body));
+    }
+
+    [Fact]
+    public void A_body_that_is_not_json_returns_the_very_same_bytes()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("{not json");
+
+        Assert.Same(body, new ContractDriftFault { Change = ContractChange.NullField, Path = "$" }.Rewrite(body));
+    }
+
+    [Theory]
+    [InlineData("$")]
+    [InlineData("$.a")]
+    [InlineData("$.a_b-c$@.x9")]
+    [InlineData("$._x")]
+    [InlineData("$.$ref")]
+    [InlineData("$['a b']")]
+    [InlineData("$[12]")]
+    [InlineData("$[*]")]
+    [InlineData("$.*")]
+    [InlineData("$.items[*].price")]
+    public void Supported_paths_parse(string path)
+    {
+        Assert.NotNull(JsonPathTarget.TryParse(path, out string? error));
+        Assert.Null(error);
+    }
+
+    [Theory]
+    [InlineData(null, "must be a JSON path starting at the root, for example $.items[*].price")]
+    [InlineData("", "must be a JSON path starting at the root, for example $.items[*].price")]
+    [InlineData("  ", "must be a JSON path starting at the root, for example $.items[*].price")]
+    [InlineData("items", "must be a JSON path starting at the root, for example $.items[*].price")]
+    [InlineData("$x.a", "cannot read 'x.a' (supported: .name, ['name'], [index], [*])")]
+    [InlineData("$.a..b", "cannot read '..b' (supported: .name, ['name'], [index], [*])")]
+    [InlineData("$.9a", "cannot read '.9a' (supported: .name, ['name'], [index], [*])")]
+    [InlineData("$[-1]", "cannot read '[-1]' (supported: .name, ['name'], [index], [*])")]
+    [InlineData("$.a[", "cannot read '[' (supported: .name, ['name'], [index], [*])")]
+    public void Unsupported_paths_say_what_cannot_be_read(string? path, string expected)
+    {
+        Assert.Null(JsonPathTarget.TryParse(path, out string? error));
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void Only_the_root_path_is_the_root()
+    {
+        Assert.True(JsonPathTarget.TryParse("$", out _)!.IsRoot);
+        Assert.False(JsonPathTarget.TryParse("$.a", out _)!.IsRoot);
+        Assert.Empty(JsonPathTarget.TryParse("$", out _)!.Find(JsonNode.Parse("""{"a":1}""")));
+    }
+
+    [Fact]
+    public void A_valid_drift_has_no_errors_and_each_bad_setting_is_named_with_its_value()
+    {
+        Assert.Empty(FaultErrors.Of(new ContractDriftFault { Change = ContractChange.NullField, Path = "$", ExtraFieldCount = 1 }));
+        Assert.Empty(FaultErrors.Of(new ContractDriftFault { Change = ContractChange.ExtraFields, Path = "$.a", ExtraFieldCount = 1000, NewName = "b" }));
+        Assert.Equal(["Faults[0].Path: RemoveField needs a member, not the root $."], FaultErrors.Of(new ContractDriftFault { Path = "$" }));
+        Assert.Equal(["Faults[0].Path: must be a JSON path starting at the root, for example $.items[*].price (was '')."], FaultErrors.Of(new ContractDriftFault()));
+        Assert.Equal(["Faults[0].NewName: must not be empty."], FaultErrors.Of(new ContractDriftFault { Change = ContractChange.RenameField, Path = "$.a", NewName = "" }));
+        Assert.Equal(["Faults[0].ExtraFieldCount: must be from 1 to 1000 (was 1001)."], FaultErrors.Of(new ContractDriftFault { Path = "$.a", ExtraFieldCount = 1001 }));
+        Assert.Equal(["Faults[0].ExtraFieldCount: must be from 1 to 1000 (was 0)."], FaultErrors.Of(new ContractDriftFault { Path = "$.a", ExtraFieldCount = 0 }));
+    }
+
+    [Fact]
+    public async Task A_drifted_body_has_the_new_length_and_keeps_the_upstream_content_type()
+    {
+        using var client = Client(V1, f => f.AddContractDrift(ContractChange.RemoveField, "$.lines"));
+
+        using var response = await client.GetAsync("/orders/7");
+        string body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("""{"id":7,"total":19.5,"status":"Paid"}""", body);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+        Assert.Equal(Encoding.UTF8.GetByteCount(body), response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public void The_builder_shorthands_set_change_path_and_rate()
+    {
+        var drift = Assert.IsType<ContractDriftFault>(Assert.Single(FaultErrors.Built(b => b.AddContractDrift(ContractChange.NullField, "$.a", 0.25))));
+        var configured = Assert.IsType<ContractDriftFault>(Assert.Single(FaultErrors.Built(b => b.AddContractDrift(d => d.NewName = "n"))));
+        var oversized = Assert.IsType<OversizedPayloadFault>(Assert.Single(FaultErrors.Built(b => b.AddOversizedPayload(o => o.Items = 3))));
+
+        Assert.Equal((ContractChange.NullField, "$.a", 0.25), (drift.Change, drift.Path, drift.InjectionRate));
+        Assert.Equal("n", configured.NewName);
+        Assert.Equal(3, oversized.Items);
+        Assert.Equal((ContractChange.RemoveField, "", 3), (configured.Change, configured.Path, configured.ExtraFieldCount));
+    }
+
     /// <summary>What the typical client's code ends with: its data, the data it silently lost, or the exception and where.</summary>
     private static async Task<string> Outcome(HttpClient client)
     {

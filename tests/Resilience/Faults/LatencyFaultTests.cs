@@ -72,4 +72,91 @@ public sealed class LatencyFaultTests
 
         Assert.StartsWith("Faults[0].Delay: a latency fault needs a delay", error);
     }
+    [Fact]
+    public void Each_valid_shape_has_no_errors_including_its_edges()
+    {
+        Assert.Empty(FaultErrors.Of(new LatencyFault { Delay = TimeSpan.Zero }));
+        Assert.Empty(FaultErrors.Of(new LatencyFault { Min = TimeSpan.Zero, Max = TimeSpan.Zero }));
+        Assert.Empty(FaultErrors.Of(new LatencyFault { Min = TimeSpan.FromMilliseconds(5), Max = TimeSpan.FromMilliseconds(5) }));
+        Assert.Empty(FaultErrors.Of(new LatencyFault { P50 = TimeSpan.FromTicks(1), P99 = TimeSpan.FromTicks(1) }));
+    }
+
+    [Fact]
+    public void More_than_one_shape_is_rejected()
+    {
+        Assert.Equal(["Faults[0].Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
+            FaultErrors.Of(new LatencyFault { Delay = TimeSpan.FromSeconds(1), Min = TimeSpan.Zero, Max = TimeSpan.FromSeconds(1) }));
+        Assert.Equal(["Faults[0].Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
+            FaultErrors.Of(new LatencyFault { Delay = TimeSpan.FromSeconds(1), P50 = TimeSpan.FromSeconds(1), P99 = TimeSpan.FromSeconds(2) }));
+        Assert.Equal(["Faults[0].Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
+            FaultErrors.Of(new LatencyFault { Max = TimeSpan.FromSeconds(1), Min = TimeSpan.Zero, P99 = TimeSpan.FromSeconds(2), P50 = TimeSpan.FromSeconds(1) }));
+    }
+
+    [Fact]
+    public void Each_bad_shape_is_rejected_naming_the_setting_with_its_values()
+    {
+        Assert.Equal(["Faults[0].Delay: must not be negative (was -00:00:00.0010000)."], FaultErrors.Of(new LatencyFault { Delay = TimeSpan.FromMilliseconds(-1) }));
+        Assert.Equal(["Faults[0].Max: a uniform delay needs 0 <= Min <= Max (was Min=00:00:02, Max=00:00:01)."],
+            FaultErrors.Of(new LatencyFault { Min = TimeSpan.FromSeconds(2), Max = TimeSpan.FromSeconds(1) }));
+        Assert.Equal(["Faults[0].Max: a uniform delay needs 0 <= Min <= Max (was Min=-00:00:01, Max=00:00:01)."],
+            FaultErrors.Of(new LatencyFault { Min = TimeSpan.FromSeconds(-1), Max = TimeSpan.FromSeconds(1) }));
+        Assert.Equal(["Faults[0].Max: a uniform delay needs 0 <= Min <= Max (was Min=, Max=00:00:01)."],
+            FaultErrors.Of(new LatencyFault { Max = TimeSpan.FromSeconds(1) }));
+        Assert.Equal(["Faults[0].Max: a uniform delay needs 0 <= Min <= Max (was Min=00:00:01, Max=)."],
+            FaultErrors.Of(new LatencyFault { Min = TimeSpan.FromSeconds(1) }));
+        Assert.Equal(["Faults[0].P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:00, P99=00:00:01)."],
+            FaultErrors.Of(new LatencyFault { P50 = TimeSpan.Zero, P99 = TimeSpan.FromSeconds(1) }));
+        Assert.Equal(["Faults[0].P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:02, P99=00:00:01)."],
+            FaultErrors.Of(new LatencyFault { P50 = TimeSpan.FromSeconds(2), P99 = TimeSpan.FromSeconds(1) }));
+        Assert.Equal(["Faults[0].P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=, P99=00:00:01)."],
+            FaultErrors.Of(new LatencyFault { P99 = TimeSpan.FromSeconds(1) }));
+        Assert.Equal(["Faults[0].P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:01, P99=)."],
+            FaultErrors.Of(new LatencyFault { P50 = TimeSpan.FromSeconds(1) }));
+    }
+
+    [Fact]
+    public void Each_shape_samples_its_own_distribution()
+    {
+        var random = SeededRandom.Create(3, 0);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), LatencyDistribution.From(new LatencyFault { Delay = TimeSpan.FromMilliseconds(250) }).Sample(random));
+        Assert.Equal(TimeSpan.FromSeconds(2), LatencyDistribution.From(new LatencyFault { Min = TimeSpan.FromSeconds(2), Max = TimeSpan.FromSeconds(2) }).Sample(random));
+        Assert.IsType<LatencyDistribution.LogNormal>(LatencyDistribution.From(new LatencyFault { P50 = TimeSpan.FromSeconds(1), P99 = TimeSpan.FromSeconds(2) }));
+        var ex = Assert.Throws<InvalidOperationException>(() => LatencyDistribution.From(new LatencyFault()));
+        Assert.Equal("A latency fault needs a delay shape (validation should have caught this).", ex.Message);
+    }
+
+    [Fact]
+    public void A_long_tail_whose_p99_equals_its_median_is_that_fixed_delay()
+    {
+        var distribution = new LatencyDistribution.LogNormal(TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(40));
+        var random = SeededRandom.Create(11, 0);
+
+        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(40, distribution.Sample(random).TotalMilliseconds, 6));
+    }
+
+    [Fact]
+    public void Long_tailed_samples_spread_on_both_sides_of_the_median_and_the_share_above_p99_is_one_percent()
+    {
+        var distribution = new LatencyDistribution.LogNormal(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(800));
+        var random = SeededRandom.Create(5, 0);
+
+        double[] samples = Enumerable.Range(0, 40_000).Select(_ => distribution.Sample(random).TotalMilliseconds).ToArray();
+
+        Assert.InRange(samples.Count(s => s > 800) / 40_000.0, 0.008, 0.012);
+        Assert.InRange(samples.Count(s => s < 50) / 40_000.0, 0.49, 0.51);
+        Assert.InRange(samples.Count(s => s < 50 / 16.0) / 40_000.0, 0.008, 0.012); // symmetric in log space
+    }
+
+    [Fact]
+    public void The_builder_shorthands_set_the_shape_and_rate()
+    {
+        var fixedDelay = Assert.IsType<LatencyFault>(Assert.Single(FaultErrors.Built(b => b.AddLatency(TimeSpan.FromSeconds(1), 0.4))));
+        var tail = Assert.IsType<LatencyFault>(Assert.Single(FaultErrors.Built(b => b.AddLongTailLatency(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(9), 0.2))));
+        var configured = Assert.IsType<LatencyFault>(Assert.Single(FaultErrors.Built(b => b.AddLatency(l => l.Min = TimeSpan.FromSeconds(3)))));
+
+        Assert.Equal(((TimeSpan?)TimeSpan.FromSeconds(1), 0.4), (fixedDelay.Delay, fixedDelay.InjectionRate));
+        Assert.Equal(((TimeSpan?)TimeSpan.FromSeconds(1), (TimeSpan?)TimeSpan.FromSeconds(9), 0.2), (tail.P50, tail.P99, tail.InjectionRate));
+        Assert.Equal(TimeSpan.FromSeconds(3), configured.Min);
+    }
 }

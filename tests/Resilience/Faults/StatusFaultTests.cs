@@ -144,6 +144,118 @@ public sealed class StatusFaultTests
         Assert.NotSame(first, second);
         Assert.Equal(500, (int)(await second.Content.ReadFromJsonStatus()));
     }
+    [Theory]
+    [InlineData(400)]
+    [InlineData(599)]
+    public void The_error_status_range_is_inclusive(int status)
+    {
+        Assert.Empty(FaultErrors.Of(new StatusFault { StatusCode = status }));
+    }
+
+    [Theory]
+    [InlineData(399)]
+    [InlineData(600)]
+    [InlineData(200)]
+    public void A_status_that_is_no_error_is_rejected_with_its_value(int status)
+    {
+        Assert.Equal([$"Faults[0].StatusCode: must be an error status from 400 to 599 (was {status})."], FaultErrors.Of(new StatusFault { StatusCode = status }));
+    }
+
+    [Fact]
+    public void A_negative_retry_after_is_rejected_and_zero_is_not()
+    {
+        Assert.Empty(FaultErrors.Of(new StatusFault { RetryAfter = TimeSpan.Zero }));
+        Assert.Equal(["Faults[0].RetryAfter: must not be negative (was -00:00:01)."], FaultErrors.Of(new StatusFault { RetryAfter = TimeSpan.FromSeconds(-1) }));
+    }
+
+    [Fact]
+    public void Content_headers_and_media_types_with_parameters_are_valid()
+    {
+        var fault = new StatusFault { Body = "x", ContentType = "text/plain; charset=utf-8" };
+        fault.Headers["Content-Language"] = "de";
+        fault.Headers["X-Trace"] = "1";
+
+        Assert.Empty(FaultErrors.Of(fault));
+    }
+
+    [Fact]
+    public async Task A_header_that_belongs_to_the_content_is_sent_on_the_content()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(s =>
+        {
+            s.StatusCode = 503;
+            s.Headers["Content-Language"] = "de";
+            s.Headers["X-Reason"] = "maintenance";
+        }));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        Assert.Equal("de", response.Content.Headers.ContentLanguage.Single());
+        Assert.Equal("maintenance", response.Headers.GetValues("X-Reason").Single());
+        Assert.False(response.Headers.Contains("WWW-Authenticate")); // only a 401 gets a challenge
+    }
+
+    [Fact]
+    public async Task An_empty_body_style_sends_no_body_and_no_content_type()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(s => { s.StatusCode = 500; s.BodyStyle = ErrorBodyStyle.Empty; }));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.Null(response.Content.Headers.ContentType);
+        Assert.False(response.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task A_literal_body_is_sent_with_its_content_type_and_wins_over_the_body_style()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(s =>
+        {
+            s.StatusCode = 502;
+            s.BodyStyle = ErrorBodyStyle.Gateway;
+            s.Body = "upstream down";
+            s.ContentType = "text/plain; charset=utf-8";
+        }));
+
+        using var response = await clients.Client.GetAsync("/orders");
+
+        Assert.Equal("upstream down", await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
+    public async Task The_problem_detail_is_the_given_detail()
+    {
+        using var clients = Clients.Create(f => f.AddStatus(s => { s.StatusCode = 409; s.Detail = "Order 7 was changed by another request."; }));
+
+        using var response = await clients.Client.GetAsync("/orders/7");
+
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Order 7 was changed by another request.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("Conflict", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Retry_after_of_a_fraction_of_a_second_rounds_up_to_whole_seconds()
+    {
+        using var seconds = Clients.Create(f => f.AddStatus(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromMilliseconds(1500)));
+
+        using var response = await seconds.Client.GetAsync("/orders");
+
+        Assert.Equal("2", response.Headers.GetValues("Retry-After").Single());
+    }
+
+    [Fact]
+    public void The_builder_shorthand_sets_status_rate_and_retry_after()
+    {
+        var status = Assert.IsType<StatusFault>(Assert.Single(FaultErrors.Built(b => b.AddStatus(HttpStatusCode.BadGateway, 0.3, TimeSpan.FromSeconds(4)))));
+        var configured = Assert.IsType<StatusFault>(Assert.Single(FaultErrors.Built(b => b.AddStatus(s => s.Detail = "d"))));
+
+        Assert.Equal((502, 0.3, (TimeSpan?)TimeSpan.FromSeconds(4)), (status.StatusCode, status.InjectionRate, status.RetryAfter));
+        Assert.Equal((503, "d", ErrorBodyStyle.ProblemDetails, false), (configured.StatusCode, configured.Detail, configured.BodyStyle, configured.RetryAfterAsDate));
+    }
 }
 
 internal static class ProblemJson

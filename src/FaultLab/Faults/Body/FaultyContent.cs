@@ -27,7 +27,12 @@ internal sealed class FaultyContent : HttpContent
             Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        Headers.ContentLength = _length;
+        // Pinned only when the wire promises it: pinning null would hide the length HttpClient computes once a
+        // rewritten body is buffered, so a malformed, drifted or inflated body would carry no Content-Length at all.
+        if (_length is { } length)
+        {
+            Headers.ContentLength = length;
+        }
     }
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>

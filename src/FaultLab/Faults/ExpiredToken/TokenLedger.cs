@@ -42,10 +42,12 @@ internal sealed class TokenLedger(TimeProvider clock, TimeSpan lifetime, DateTim
             payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
             using var json = JsonDocument.Parse(Convert.FromBase64String(payload));
 
-            // Anything but an object with an exp in DateTimeOffset's range (exp in milliseconds, a payload that is a
-            // bare number) is not a JWT this server can read: the token is opaque, never an exception for the caller.
+            // Anything but an object with a numeric exp in DateTimeOffset's range (exp in milliseconds or as a string, a
+            // payload that is a bare number) is not a JWT this server can read: the token is opaque, never an exception
+            // for the caller (TryGetInt64 throws InvalidOperationException on a string).
             return json.RootElement.ValueKind == JsonValueKind.Object &&
-                   json.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out long seconds) &&
+                   json.RootElement.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number &&
+                   exp.TryGetInt64(out long seconds) &&
                    seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : null;

@@ -58,12 +58,10 @@ public sealed class PackFault : Fault
         var shape = new PackResponse(now, RetryAfter ?? pack.DefaultWait, now.ToUnixTimeMilliseconds().ToString("x12", System.Globalization.CultureInfo.InvariantCulture).ToUpperInvariant());
         var response = InjectedResponse.Create(request, pack.Status, clock, InjectedResponse.Text(pack.Body(shape), pack.ContentType));
         response.ReasonPhrase = pack.Reason;
+        // Every pack header is a response header (none is Content-*), so none needs the content's collection.
         foreach (var (name, value) in pack.Headers(shape))
         {
-            if (!response.Headers.TryAddWithoutValidation(name, value))
-            {
-                response.Content.Headers.TryAddWithoutValidation(name, value);
-            }
+            response.Headers.TryAddWithoutValidation(name, value);
         }
 
         return response;

@@ -61,6 +61,7 @@ internal sealed class TokenBucketClockedLimiter(TimeProvider clock, int limit, T
     private void Refill()
     {
         long current = (Now - _origin).Ticks / period.Ticks;
+        // Stryker disable once Equality : in the same period (current == _periodIndex) the refill adds 0 tokens and keeps the index
         if (current > _periodIndex)
         {
             _tokens = Math.Min(limit, _tokens + ((current - _periodIndex) * tokensPerPeriod));

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+
+namespace FaultLab.Control.Tests;
+
+/// <summary>Keeps every log line (level and formatted message), so a test can assert what was logged.</summary>
+internal sealed class ListLogger : ILoggerProvider, ILogger
+{
+    private readonly List<(LogLevel Level, string Message)> _lines = [];
+
+    public IReadOnlyList<(LogLevel Level, string Message)> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    public ILoggerFactory Factory() => LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(this));
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_lines)
+        {
+            _lines.Add((logLevel, formatter(state, exception)));
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
