@@ -19,7 +19,8 @@ public sealed class ScenarioProgramTests
         Assert.Equal(1_600, s.Ok.Request.Count);
         Assert.Equal(100, s.Ok.Request.Percent);
         Assert.Equal(0, s.Fail.Request.Count);
-        Assert.True(s.Ok.Latency.MinMs >= 290, $"each iteration awaits 300 ms; min was {s.Ok.Latency.MinMs} ms");
+        // A lower bound only (real time on a shared machine: 286.7 ms was measured once): the await was not skipped.
+        Assert.True(s.Ok.Latency.MinMs >= 250, $"each iteration awaits 300 ms; min was {s.Ok.Latency.MinMs} ms");
         Assert.Equal(0, run.Stats.FaultLabResult!["kiosk_check_in"].Stats.Dropped);
         foreach (var extension in new[] { ".txt", ".html", ".csv", ".md" })
         {

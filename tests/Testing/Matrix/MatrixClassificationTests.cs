@@ -95,7 +95,11 @@ public sealed class MatrixClassificationTests
 
         Assert.Equal((MatrixOutcome.Failed, "never ended (90.5 s)", false), (row.Outcome, row.Final, row.Ended));
         Assert.Equal(TimeSpan.FromSeconds(90.5), row.Elapsed);
-        Assert.Null(Assert.Single(row.Exchanges).EndedAt);
+        var exchange = Assert.Single(row.Exchanges);
+        // The matrix stops waiting at the limit and then cancels the hung call; whether the recorder has seen that
+        // cancellation when the row is taken is a race, so the exchange is either still open or ended exactly at the limit.
+        Assert.True(exchange.EndedAt is null || exchange.EndedAt == exchange.At + TimeSpan.FromSeconds(90.5),
+            $"started {exchange.At:O}, ended {exchange.EndedAt:O}");
     }
 
     [Fact]
