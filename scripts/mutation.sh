@@ -5,6 +5,8 @@
 #   bash scripts/mutation.sh FaultLab.Load   one package (its folder name under src/)
 #   bash scripts/mutation.sh FaultLab -- --mutate "**/Selection/**/*.cs" --break-at 85
 #                                            extra Stryker options after "--"
+#   MUTATION_TIME_LIMIT=1500 bash scripts/mutation.sh FaultLab -- --config-file stryker-ci.json
+#                                            CI's gate: exits 3 with no score when the run takes longer
 #
 # Each package's src/<Package>/stryker-config.json names the package and every test project that runs its code.
 # The score printed is Stryker's: (killed + timeout) / (killed + timeout + survived + no coverage).
@@ -32,8 +34,20 @@ for package in "${packages[@]}"; do
   output="$PWD/artifacts/mutation/$package"
   rm -rf "$output"
   started=$(date +%s)
-  (cd "$dir" && dotnet stryker --skip-version-check --output "$output" "$@") || status=1
+  # MUTATION_TIME_LIMIT (seconds) bounds a run, for CI: past it the run is stopped, reported, and exits 3.
+  limit=()
+  [ -n "${MUTATION_TIME_LIMIT:-}" ] && limit=(timeout --kill-after=30 "$MUTATION_TIME_LIMIT")
+  (cd "$dir" && "${limit[@]}" dotnet stryker --skip-version-check --output "$output" "$@")
+  rc=$?
   seconds=$(( $(date +%s) - started ))
+  if [ ${#limit[@]} -gt 0 ] && { [ $rc -eq 124 ] || [ $rc -eq 137 ]; }; then
+    # Stryker's test hosts can outlive it when it is killed: stop those of this checkout (its vstest consoles end
+    # by themselves, as they watch their parent process).
+    pkill -f "$PWD/tests/.*/bin/" 2>/dev/null
+    echo "mutation: $package stopped after $seconds s (MUTATION_TIME_LIMIT=$MUTATION_TIME_LIMIT); no score" >&2
+    exit 3
+  fi
+  [ $rc -ne 0 ] && status=1
   report="$output/reports/mutation-report.json"
   if [ ! -f "$report" ]; then
     summary+=("$package: no report (Stryker failed; see its output above)")
