@@ -51,10 +51,21 @@ internal static class OpenModelDriver
         // Off the dispatcher thread, so a step that runs synchronously for a while cannot delay the schedule.
         _ = Task.Run(async () =>
         {
-            // Lag is taken where the step really starts, so thread-pool queueing counts as generator lag too.
-            run.Recorder.RecordScheduleLag(run.Time.GetElapsedTime(due, run.Time.GetTimestamp()));
-            try { await run.RunIterationAsync(due, slot, closedModel: false).ConfigureAwait(false); }
-            finally { run.Slots.Return(slot); }
+            try
+            {
+                if (run.Token.IsCancellationRequested)
+                {
+                    return; // stopped (MaxFailCount, an abort rule, the caller) while this arrival was queued: it never starts
+                }
+
+                // Lag is taken where the step really starts, so thread-pool queueing counts as generator lag too.
+                run.Recorder.RecordScheduleLag(run.Time.GetElapsedTime(due, run.Time.GetTimestamp()));
+                await run.RunIterationAsync(due, slot, closedModel: false).ConfigureAwait(false);
+            }
+            finally
+            {
+                run.Slots.Return(slot);
+            }
         });
     }
 }

@@ -155,7 +155,7 @@ internal sealed class ScenarioRunner
     private async Task SampleAsync(ScenarioRun run, IntervalAggregator aggregator, CancellationTokenSource abort, CancellationToken stop)
     {
         var abortRules = _scenario.Thresholds.Where(t => t.AbortOnFail).ToList();
-        for (var second = 1; ; second++)
+        for (long second = 1; ; second++)
         {
             // The last planned second is closed after the drain, so the final interval is never a sliver.
             if (PlannedDuration is { } planned && second > planned.TotalSeconds - 0.25)
@@ -175,6 +175,12 @@ internal sealed class ScenarioRunner
             // the wrong second, so every point states exactly the span it covers.
             var elapsed = run.Elapsed(run.Time.GetTimestamp()).TotalSeconds;
             aggregator.CloseInterval(elapsed);
+            // A late wake-up (a stalled thread, an agent that started late, a fake clock moved on in one jump) has just
+            // closed every second it missed in that one point, so the next point ends at the next whole second still
+            // ahead. Stepping through the missed seconds instead would add a zero-length point for each, and a
+            // sampler that keeps falling behind (a fake clock advanced in a tight loop) would never wait again: its
+            // scenario would never start its phases, nor end.
+            second = Math.Max(second, (long)Math.Floor(elapsed));
             if (abortRules.Count == 0)
             {
                 continue;
