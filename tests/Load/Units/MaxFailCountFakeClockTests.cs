@@ -50,7 +50,7 @@ public sealed class MaxFailCountFakeClockTests
 
     /// <summary>
     /// The first iteration moves the fake clock on in one jump (as a test does to skip time, or as a real clock does for
-    /// a thread stalled that long): the sampler wakes that late once, closes the whole jump in one timeline point and
+    /// a thread stalled that long), and each iteration takes a second: the sampler wakes that late once, closes the whole jump in one timeline point and
     /// waits for the next whole second again. Before the fix it stepped through every missed second, adding a
     /// zero-length point for each (nine here), or, with no planned end, did not end at all.
     /// </summary>
@@ -97,18 +97,29 @@ public sealed class MaxFailCountFakeClockTests
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown kind"),
     };
 
+    /// <summary>Throws synchronously, out of the step delegate itself, on iterations 1, 4, 7, …</summary>
+    private static Task<Response> ThrowingStep(ScenarioContext ctx) =>
+        ctx.Iteration % 3 == 1 ? throw new InvalidOperationException("boom") : Task.FromResult(Response.Ok());
+
+    /// <summary>
+    /// Moves the clock on by <paramref name="jump"/> in the first iteration; every iteration then takes a second of
+    /// fake time, so the sampler wakes between the jump and the stop (its timer may have been set just after the jump).
+    /// </summary>
+    private static Func<ScenarioContext, Task<Response>> JumpingStep(FakeTimeProvider clock, TimeSpan jump) => async ctx =>
+    {
+        if (ctx.Iteration == 0)
+        {
+            clock.Advance(jump);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        return ctx.Iteration % 3 == 1 ? throw new InvalidOperationException("boom") : Response.Ok();
+    };
+
     private static async Task<LoadTestResult> RunAsync(string kind, TimeSpan jump, string label)
     {
         var clock = new FakeTimeProvider(Now);
-        var scenario = Scenario.Create("broken", ctx =>
-            {
-                if (ctx.Iteration == 0 && jump > TimeSpan.Zero)
-                {
-                    clock.Advance(jump);
-                }
-
-                return ctx.Iteration % 3 == 1 ? throw new InvalidOperationException("boom") : Task.FromResult(Response.Ok());
-            })
+        var scenario = Scenario.Create("broken", jump == TimeSpan.Zero ? ThrowingStep : JumpingStep(clock, jump))
             .WithMaxFailCount(2)
             .WithMaxConcurrency(1)
             .WithLoadSimulations(Load(kind));
