@@ -71,6 +71,20 @@ public sealed class UrlRedactionTests : IAsyncLifetime
             (string?)body["text"]);
     }
 
+    [Fact]
+    public void By_default_a_redirect_keeps_its_code_and_loses_its_token()
+    {
+        var response = new ResponseRecord
+        {
+            Status = 302,
+            Headers = new(StringComparer.OrdinalIgnoreCase) { ["Location"] = ["https://127.0.0.1/cb?access_token=abc&code=xyz"] },
+        };
+
+        new Redactor(new CassetteRedaction()).Redact(response);
+
+        Assert.Equal(["https://127.0.0.1/cb?access_token=%5BREDACTED%5D&code=xyz"], response.Headers["Location"]);
+    }
+
     [Theory]
     [InlineData("https://app.example.test/cb#access_token=frag-1&token_type=bearer&expires_in=3600",
         "https://app.example.test/cb#access_token=P&token_type=bearer&expires_in=3600")]
