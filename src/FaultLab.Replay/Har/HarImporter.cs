@@ -19,7 +19,10 @@ internal static class HarImporter
         "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive",
     };
 
-    /// <summary>The interactions, and each entry left out with why; its URL redacted by <paramref name="redactor"/>, since the list gets printed.</summary>
+    /// <summary>
+    /// The interactions, and each entry left out with why. The list gets printed, so its URLs are redacted by
+    /// <paramref name="redactor"/> and secret shapes (a JWT in a path) are cut short.
+    /// </summary>
     public static (List<Interaction> Interactions, List<string> Skipped) Import(HarDocument document, Redactor redactor)
     {
         var entries = document.Log?.Entries ?? [];
@@ -33,7 +36,8 @@ internal static class HarImporter
             var entry = entries[i];
             if (WhyNot(entry) is { } reason)
             {
-                skipped.Add($"entry {i} ({entry?.Request?.Method} {redactor.RedactUrl(entry?.Request?.Url ?? "")}): {reason}");
+                string url = SecretScanner.Mask(redactor.RedactUrl(entry?.Request?.Url ?? ""));
+                skipped.Add($"entry {i} ({entry?.Request?.Method} {url}): {reason}");
                 continue;
             }
 

@@ -13,6 +13,8 @@ public sealed class HarSkippedRedactionTests
            "response":{"status":200,"headers":[],"content":{"size":0,"mimeType":"text/javascript"}}},
           {"request":{"method":"POST","url":"https://ann:har-password-3@127.0.0.1/orders?page=2","headers":[]},
            "response":{"status":101,"headers":[],"content":{"size":0,"mimeType":"x-unknown"}}},
+          {"request":{"method":"GET","url":"https://127.0.0.1/verify/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJl/done","headers":[]},
+           "response":{"status":0,"headers":[],"content":{"size":0,"mimeType":"x-unknown"}}},
           {"request":{"method":"GET","headers":[]},"response":{"status":200,"headers":[],"content":{"size":0,"mimeType":"x-unknown"}}},
           {"request":{"method":"GET","url":"https://127.0.0.1/hello?page=1","headers":[]},
            "response":{"status":200,"statusText":"OK","headers":[],"content":{"size":5,"mimeType":"text/plain","text":"hello"}}}
@@ -36,7 +38,8 @@ public sealed class HarSkippedRedactionTests
                 "entry 0 (GET https://127.0.0.1/cb?access_token=%5BREDACTED%5D&code=%5BREDACTED%5D&state=s1): no response (net::ERR_CONNECTION_REFUSED)",
                 "entry 1 (GET chrome-extension://abcdefghijklmnop/inject.js?apikey=%5BREDACTED%5D): not an http(s) request",
                 "entry 2 (POST https://%5BREDACTED%5D@127.0.0.1/orders?page=2): status 101 is not a final response",
-                "entry 3 (GET ): not an http(s) request",
+                "entry 3 (GET https://127.0.0.1/verify/eyJhbG…/done): no response",
+                "entry 4 (GET ): not an http(s) request",
             ],
             result.Skipped);
     }
