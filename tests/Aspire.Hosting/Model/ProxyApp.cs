@@ -34,7 +34,7 @@ internal sealed class ProxyApp : IAsyncDisposable
     /// <summary>Starts the upstream, builds the app host with <c>WithFaultProxy</c> (profile "flaky": a 503 named
     /// <c>{target}-503</c>) and <c>WithFaultProfile("outage", ...)</c> (a refused connection named <c>{target}-down</c>),
     /// then raises the app host's start events.</summary>
-    public static async Task<ProxyApp> StartAsync(string target, TimeProvider? clock = null)
+    public static async Task<ProxyApp> StartAsync(string target, TimeProvider? clock = null, FaultInjectionOptions? flaky = null)
     {
         var upstream = await LoopbackServer.StartAsync(app => app.MapGet("/items/{id}", (string id) => $"{target} item {id}"));
         var builder = AppModel.CreateBuilder();
@@ -44,7 +44,7 @@ internal sealed class ProxyApp : IAsyncDisposable
         }
 
         var service = builder.AddService(target);
-        var chaos = service.WithFaultProxy(AppModel.Profile(new StatusFault { Name = $"{target}-503" }), profileName: "flaky")
+        var chaos = service.WithFaultProxy(flaky ?? AppModel.Profile(new StatusFault { Name = $"{target}-503" }), profileName: "flaky")
             .WithFaultProfile("outage", AppModel.Profile(new ConnectionRefusedFault { Name = $"{target}-down" }));
         var built = builder.Build();
         await built.BeforeStartAsync();

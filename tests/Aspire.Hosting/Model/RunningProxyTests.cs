@@ -50,6 +50,32 @@ public sealed class RunningProxyTests
     }
 
     [Fact]
+    public async Task Faults_are_listed_by_name_or_else_by_kind_in_evaluation_order()
+    {
+        var flaky = AppModel.Profile(new StatusFault { InjectionRate = 0 }, new LatencyFault { Name = "slow", Delay = TimeSpan.FromSeconds(1), InjectionRate = 0 });
+        await using var running = await ProxyApp.StartAsync("search", flaky: flaky);
+
+        var snapshot = await running.SnapshotAsync(s => s.State?.Text == "Faults on search");
+
+        Assert.Equal("Status, slow", snapshot.Property("faultlab.faults"));
+        Assert.Equal((200, "search item 7"), await running.CallAsync(running.Chaos.Proxy!.Address)); // rate 0: never fires
+    }
+
+    [Fact]
+    public async Task An_empty_starting_profile_shows_no_faults_and_passes_everything_through()
+    {
+        await using var running = await ProxyApp.StartAsync("profiles", flaky: AppModel.Profile());
+
+        var snapshot = await running.SnapshotAsync(s => s.State?.Text == "No faults on profiles");
+
+        Assert.Equal(KnownResourceStateStyles.Success, snapshot.State!.Style);
+        Assert.Equal("none", snapshot.Property("faultlab.faults"));
+        Assert.Equal("flaky", snapshot.Property("faultlab.profile"));
+        Assert.Equal(ResourceCommandState.Disabled, running.StateOf(FaultProxyCommands.Clear));
+        Assert.Equal((200, "profiles item 7"), await running.CallAsync(running.Chaos.Proxy!.Address));
+    }
+
+    [Fact]
     public async Task While_running_each_command_is_enabled_only_when_it_would_change_something()
     {
         await using var running = await ProxyApp.StartAsync("stock");
