@@ -11,7 +11,7 @@ public sealed class RunningProxyTests
     [Fact]
     public async Task Starts_on_the_allocated_loopback_port_in_front_of_the_target_and_injects_the_starting_profile()
     {
-        await using var running = await ProxyApp.StartAsync("orders");
+        await using var running = await ProxyApp.StartAsync("basket");
 
         var proxy = Assert.IsType<FaultLab.Proxy.FaultProxy>(running.Chaos.Proxy);
         int port = running.Chaos.Endpoint("http").AllocatedEndpoint!.Port;
@@ -19,10 +19,10 @@ public sealed class RunningProxyTests
         Assert.Equal("flaky", proxy.Controller.ProfileName);
         Assert.Equal((503, 0), ((await running.CallAsync(proxy.Address)).Status, running.Upstream.Hits));
 
-        string started = $"FaultLab proxy {proxy.Address} -> {running.Upstream.BaseAddress.AbsoluteUri.TrimEnd('/')} (orders), profile 'flaky' with 1 faults";
+        string started = $"FaultLab proxy {proxy.Address} -> {running.Upstream.BaseAddress.AbsoluteUri.TrimEnd('/')} (basket), profile 'flaky' with 1 faults";
         Assert.Equal(started, await running.App.LogAsync(running.Chaos, l => l.Contains("FaultLab proxy", StringComparison.Ordinal)));
         string injected = await running.App.LogAsync(running.Chaos, l => l.Contains("FaultLab injected", StringComparison.Ordinal));
-        Assert.Equal($"FaultLab injected Status fault 'orders-503' into GET {running.Upstream.BaseAddress}items/7 (client 'orders-chaos', outcome 503)", injected);
+        Assert.Equal($"FaultLab injected Status fault 'basket-503' into GET {running.Upstream.BaseAddress}items/7 (client 'basket-chaos', outcome 503)", injected);
     }
 
     [Fact]
