@@ -69,7 +69,7 @@ public static class FaultProxyCommands
     {
         if (resource.Proxy is not { } proxy)
         {
-            return Task.FromResult(CommandResults.Failure($"The fault proxy '{resource.Name}' is not running yet."));
+            return Task.FromResult(CommandResults.Failure($"The fault proxy '{resource.Name}' is not running."));
         }
 
         change(proxy.Controller); // the controller's Changed event republishes the resource's state

@@ -62,8 +62,11 @@ internal static class FaultProxyLifecycle
             LoggerFactory = new SingleLoggerFactory(logger),
             TimeProvider = services.GetService<TimeProvider>(),
         });
+        // The controller names its starting profile "profile" unless told: switching to the same profile before the
+        // first request names it as the dashboard shows it (its "Profile: NAME" command is then the one disabled).
+        proxy.Controller.SwitchProfile(resource.Profiles[0].Name, resource.Profiles[0].Profile);
         var host = services.GetRequiredService<FaultProxyHost>();
-        host.Own(proxy);
+        host.Own(new RunningProxy(resource, proxy));
         await proxy.StartAsync(cancellationToken).ConfigureAwait(false);
         resource.Proxy = proxy;
         logger.LogInformation("FaultLab proxy {Address} -> {Upstream} ({Target}), profile '{Profile}' with {Count} faults",
@@ -96,6 +99,17 @@ internal static class FaultProxyLifecycle
         int port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         return port;
+    }
+
+    /// <summary>Stopped with the app: the resource lets go of the proxy first, so its commands report it as not running
+    /// instead of driving a stopped proxy's controller.</summary>
+    private sealed class RunningProxy(FaultProxyResource resource, FaultProxy proxy) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            resource.Proxy = null;
+            return proxy.DisposeAsync();
+        }
     }
 
     /// <summary>The proxy's logs (each injected fault among them) go to the resource's console in the dashboard.</summary>

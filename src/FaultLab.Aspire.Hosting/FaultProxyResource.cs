@@ -32,7 +32,7 @@ public sealed class FaultProxyResource : Resource, IResourceWithServiceDiscovery
     /// <summary>Gets the profiles the dashboard can switch to, the starting one first.</summary>
     public IReadOnlyList<(string Name, FaultInjectionOptions Profile)> Profiles => _profiles;
 
-    /// <summary>Gets the running proxy, or <see langword="null"/> before the target's endpoint is allocated and after the app stopped.</summary>
+    /// <summary>Gets the running proxy, or <see langword="null"/> before the target's endpoint is allocated, when it failed to start, and once the app is disposed.</summary>
     public FaultProxy? Proxy { get; internal set; }
 
     /// <summary>Gets the proxy's own endpoint, the one referencing resources are given.</summary>

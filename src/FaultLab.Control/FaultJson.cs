@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using FaultLab.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace FaultLab.Control;
@@ -12,7 +13,8 @@ namespace FaultLab.Control;
 /// setting's path), and written back in the same schema.</summary>
 public static class FaultJson
 {
-    private const string SingleFaultPrefix = "Faults:0:";
+    /// <summary>Where a single fault sits in the profile it is read through; its messages are named relative to it.</summary>
+    private static readonly SettingPath SingleFault = SettingPath.Root.Child(nameof(FaultInjectionOptions.Faults)).Index(0);
 
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
@@ -57,7 +59,7 @@ public static class FaultJson
             }
 
             var profile = ReadProfile(new JsonObject { ["Faults"] = new JsonArray(fault) }.ToJsonString(), out var profileErrors);
-            errors = profileErrors.Select(e => e.StartsWith(SingleFaultPrefix, StringComparison.Ordinal) ? e[SingleFaultPrefix.Length..] : e).ToList();
+            errors = profileErrors.Select(SingleFault.Relative).ToList();
             return errors.Count == 0 ? profile.Faults.Single() : null;
         }
         catch (JsonException ex)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FaultLab.Configuration;
 
 namespace FaultLab.Control;
 
@@ -62,6 +63,11 @@ public sealed class HeaderFaultOptions
             return options;
         }
 
+        // The faults are validated as a profile while read; the header's own settings are checked once every setting
+        // could be read, so a bad fault hides none of them (nor they the fault's problems).
+        bool settingsRead = true;
+        bool everyFaultBound = true;
+        IReadOnlyList<string> faultProblems = [];
         foreach (var (name, value) in root)
         {
             try
@@ -74,34 +80,57 @@ public sealed class HeaderFaultOptions
                     case nameof(Seed): options.Seed = value!.GetValue<int>(); break;
                     case nameof(AllowInProduction): options.AllowInProduction = value!.GetValue<bool>(); break;
                     case nameof(Faults):
-                        var faults = FaultJson.ReadProfile(new JsonObject { [nameof(Faults)] = value?.DeepClone() }.ToJsonString(), out var faultErrors);
-                        problems.AddRange(faultErrors);
+                        var faults = FaultJson.ReadProfile(new JsonObject { [nameof(Faults)] = value?.DeepClone() }.ToJsonString(), out faultProblems);
                         foreach (Fault fault in faults.Faults)
                         {
                             options.Faults.Add(fault);
                         }
 
+                        // An entry that failed to bind is missing from the list: the others' indexes no longer name them.
+                        everyFaultBound = value is JsonArray array ? array.Count == faults.Faults.Count : faults.Faults.Count == 0;
                         break;
-                    default: problems.Add($"{name}: is not a header-fault setting."); break;
+                    default:
+                        problems.Add($"{name}: is not a header-fault setting.");
+                        settingsRead = false;
+                        break;
                 }
             }
             catch (Exception ex) when (ex is InvalidOperationException or FormatException or NullReferenceException)
             {
                 problems.Add($"{name}: has the wrong type ({ex.Message}).");
+                settingsRead = false;
             }
         }
 
-        if (problems.Count == 0)
+        if (settingsRead)
         {
-            problems.AddRange(options.Validate());
+            problems.AddRange(options.ValidateSettings(checkNames: everyFaultBound));
         }
 
+        problems.AddRange(faultProblems);
         return options;
     }
 
     /// <summary>Checks every setting.</summary>
-    /// <returns>The problems, each naming its setting's path; empty when valid.</returns>
+    /// <returns>The problems, each naming its setting by its configuration key (<c>Faults:1:Name</c>), whether the
+    /// options were read from JSON or built in code; empty when valid.</returns>
     public IReadOnlyList<string> Validate()
+    {
+        var errors = ValidateSettings(checkNames: true);
+        var profile = new FaultInjectionOptions();
+        foreach (Fault fault in Faults)
+        {
+            profile.Faults.Add(fault);
+        }
+
+        // The profile's own validation names a name used twice (once, naming the fault that has it first): a header
+        // could not tell the two apart either.
+        errors.AddRange(profile.Validate());
+        return errors;
+    }
+
+    /// <summary>Checks the header's own settings, and that every fault has the name a header asks for.</summary>
+    private List<string> ValidateSettings(bool checkNames)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(HeaderName))
@@ -114,22 +143,15 @@ public sealed class HeaderFaultOptions
             errors.Add($"{nameof(MaxActiveFaults)}: must be at least 1 (was {MaxActiveFaults}).");
         }
 
-        var profile = new FaultInjectionOptions();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < Faults.Count; i++)
+        SettingPath faults = SettingPath.Root.Child(nameof(Faults));
+        for (int i = 0; checkNames && i < Faults.Count; i++)
         {
-            profile.Faults.Add(Faults[i]);
             if (string.IsNullOrEmpty(Faults[i].Name))
             {
-                errors.Add($"Faults:{i}:Name: is required: a header asks for a fault by name.");
-            }
-            else if (!names.Add(Faults[i].Name!))
-            {
-                errors.Add($"Faults:{i}:Name: '{Faults[i].Name}' is already used by another fault.");
+                errors.Add($"{faults.Index(i)[nameof(Fault.Name)]}: is required: a header asks for a fault by name.");
             }
         }
 
-        errors.AddRange(profile.Validate().Where(e => !errors.Contains(e)));
         return errors;
     }
 }

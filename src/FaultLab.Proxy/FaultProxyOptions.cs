@@ -1,3 +1,4 @@
+using FaultLab.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace FaultLab.Proxy;
@@ -84,7 +85,7 @@ public sealed class FaultProxyOptions
 
         if (HeaderFaults is not null)
         {
-            errors.AddRange(HeaderFaults.Validate().Select(e => $"{nameof(HeaderFaults)}:{e}"));
+            errors.AddRange(HeaderFaults.Validate().Select(SettingPath.Root.Child(nameof(HeaderFaults)).Qualify));
         }
 
         return errors;

@@ -9,7 +9,9 @@ using Xunit.Abstractions;
 namespace FaultLab.Aspire.Hosting.Tests;
 
 /// <summary>The sample app host as a user runs it: web reaches orders through the fault proxy by service discovery,
-/// and the proxy's dashboard commands switch the faults.</summary>
+/// and the proxy's dashboard commands switch the faults. End to end (it starts the orchestrator and two processes, about
+/// 30 s): in every <c>dotnet test</c> run, but not in mutation runs, which use the fast tests of <c>Model/</c>.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class SampleAppHostTests(ITestOutputHelper output)
 {
     private const string Chaos = "orders-chaos";

@@ -72,6 +72,25 @@ public sealed partial class StrykerConfigTests
             }
         }
 
+        // A filter on a trait nobody declares excludes nothing, silently (the slow tests then run against every mutant).
+        if (root.TryGetProperty("test-case-filter", out JsonElement filter))
+        {
+            string[] tests = root.GetProperty("test-projects").EnumerateArray()
+                .Select(t => Path.GetDirectoryName(Path.GetFullPath(Path.Combine(folder, t.GetString()!)))!)
+                .Where(Directory.Exists)
+                .SelectMany(dir => Directory.GetFiles(dir, "*.cs", SearchOption.AllDirectories))
+                .Select(File.ReadAllText)
+                .ToArray();
+            foreach (Match trait in TraitCondition().Matches(filter.GetString()!))
+            {
+                string declared = $"[Trait(\"{trait.Groups["name"].Value}\", \"{trait.Groups["value"].Value}\")]";
+                if (!tests.Any(source => source.Contains(declared, StringComparison.Ordinal)))
+                {
+                    problems.Add($"test-case-filter '{trait.Value}': no test declares {declared}");
+                }
+            }
+        }
+
         // Stryker refuses to start unless 0 <= break <= low <= high <= 100 ("Threshold low must be more than or equal to threshold break").
         JsonElement thresholds = root.GetProperty("thresholds");
         int high = thresholds.GetProperty("high").GetInt32();
@@ -108,6 +127,10 @@ public sealed partial class StrykerConfigTests
             .Replace(@"\*", "[^/]*", StringComparison.Ordinal);
         return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant);
     }
+
+    /// <summary>A condition on a trait (<c>Category!=EndToEnd</c>), not on a test's name.</summary>
+    [GeneratedRegex(@"\b(?!(?:FullyQualifiedName|Name|DisplayName|ClassName)\b)(?<name>\w+)\s*!?[=~]\s*(?<value>[\w.]+)")]
+    private static partial Regex TraitCondition();
 
     [GeneratedRegex(@"below its `break`, \*\*(?<value>\d+) %\*\*")]
     private static partial Regex BreakStatement();

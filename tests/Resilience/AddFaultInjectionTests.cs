@@ -109,7 +109,7 @@ public sealed class AddFaultInjectionTests
         var ex = Assert.Throws<ArgumentException>(() => FaultInjection.CreateHandler(f => f
             .AddStatus(HttpStatusCode.OK, injectionRate: 1.5)));
 
-        Assert.Contains("Faults[0].InjectionRate: must be between 0 and 1 inclusive (was 1.5)", ex.Message);
-        Assert.Contains("Faults[0].StatusCode: must be an error status from 400 to 599 (was 200)", ex.Message);
+        Assert.Equal("Invalid fault profile: Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 1.5). "
+            + "Faults:0:StatusCode: must be an error status from 400 to 599 (was 200). (Parameter 'configure')", ex.Message);
     }
 }

@@ -72,6 +72,26 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task A_profile_built_in_code_fails_at_startup_naming_its_settings_as_the_configuration_form_does()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddHttpClient("api").AddFaultInjection(f => f
+            .AddDnsFailure()
+            .AddStatus(HttpStatusCode.OK, injectionRate: 1.5)
+            .AddOutage(TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(1)));
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+        [
+            "Faults:1:InjectionRate: must be between 0 and 1 inclusive (was 1.5).",
+            "Faults:1:StatusCode: must be an error status from 400 to 599 (was 200).",
+            "Faults:2:Schedule:Start: must not be negative (was -00:00:01).",
+        ], ex.Failures);
+    }
+
+    [Fact]
     public async Task Changing_the_rate_or_Enabled_takes_effect_without_a_restart()
     {
         var (provider, config, _) = Build("""{ "FaultLab": { "Faults": [ { "Kind": "Status", "StatusCode": 500 } ] } }""");

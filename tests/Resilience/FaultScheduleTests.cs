@@ -87,25 +87,25 @@ public sealed class FaultScheduleTests
     {
         Assert.Equal(
         [
-            "Faults[0].Schedule.Start: must not be negative (was -00:00:01).",
-            "Faults[0].Schedule.Duration: must be positive (was 00:00:00).",
+            "Faults:0:Schedule:Start: must not be negative (was -00:00:01).",
+            "Faults:0:Schedule:Duration: must be positive (was 00:00:00).",
         ], Validate(new FaultSchedule { Start = TimeSpan.FromSeconds(-1), Duration = TimeSpan.Zero }));
-        Assert.Equal(["Faults[0].Schedule.Duration: must be positive (was -00:00:02)."],
+        Assert.Equal(["Faults:0:Schedule:Duration: must be positive (was -00:00:02)."],
             Validate(new FaultSchedule { Duration = TimeSpan.FromSeconds(-2) }));
     }
 
     [Fact]
     public void Flapping_needs_both_periods_positive_and_no_duration()
     {
-        Assert.Equal(["Faults[0].Schedule.Up: flapping needs a positive Up period (was missing)."],
+        Assert.Equal(["Faults:0:Schedule:Up: flapping needs a positive Up period (was missing)."],
             Validate(new FaultSchedule { Down = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].Schedule.Down: flapping needs a positive Down period (was missing)."],
+        Assert.Equal(["Faults:0:Schedule:Down: flapping needs a positive Down period (was missing)."],
             Validate(new FaultSchedule { Up = TimeSpan.FromSeconds(1) }));
         Assert.Equal(
         [
-            "Faults[0].Schedule.Up: flapping needs a positive Up period (was 00:00:00).",
-            "Faults[0].Schedule.Down: flapping needs a positive Down period (was -00:00:01).",
-            "Faults[0].Schedule.Duration: a schedule is either a window (Duration) or flapping (Up/Down), not both.",
+            "Faults:0:Schedule:Up: flapping needs a positive Up period (was 00:00:00).",
+            "Faults:0:Schedule:Down: flapping needs a positive Down period (was -00:00:01).",
+            "Faults:0:Schedule:Duration: a schedule is either a window (Duration) or flapping (Up/Down), not both.",
         ], Validate(new FaultSchedule { Up = TimeSpan.Zero, Down = TimeSpan.FromSeconds(-1), Duration = TimeSpan.FromSeconds(1) }));
     }
 

@@ -94,7 +94,7 @@ public sealed class LiveFaultProfileTests
         Assert.Equal(1, live.Version);
         var error = Assert.Throws<ArgumentException>(() => live.Set(invalid));
         Assert.Equal("profile", error.ParamName);
-        Assert.StartsWith("Invalid fault profile: Faults[0].InjectionRate: must be between 0 and 1 inclusive (was 2).", error.Message);
+        Assert.Equal("Invalid fault profile: Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 2). (Parameter 'profile')", error.Message);
         Assert.Same(profile, live.Override);
         Assert.Equal(1, live.Version);
         live.Reset();

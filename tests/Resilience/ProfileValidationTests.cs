@@ -104,10 +104,10 @@ public sealed class ProfileValidationTests
         Assert.Empty(Profile(new HangFault { InjectionRate = rate }).Validate());
 
     [Theory]
-    [InlineData(-0.001, "Faults[0].InjectionRate: must be between 0 and 1 inclusive (was -0.001).")]
-    [InlineData(1.001, "Faults[0].InjectionRate: must be between 0 and 1 inclusive (was 1.001).")]
-    [InlineData(double.NaN, "Faults[0].InjectionRate: must be between 0 and 1 inclusive (was NaN).")]
-    public void A_rate_outside_0_to_1_is_named_by_its_property_path(double rate, string expected) =>
+    [InlineData(-0.001, "Faults:0:InjectionRate: must be between 0 and 1 inclusive (was -0.001).")]
+    [InlineData(1.001, "Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 1.001).")]
+    [InlineData(double.NaN, "Faults:0:InjectionRate: must be between 0 and 1 inclusive (was NaN).")]
+    public void A_rate_outside_0_to_1_is_named_by_its_configuration_key(double rate, string expected) =>
         Assert.Equal([expected], Profile(new HangFault { InjectionRate = rate }).Validate());
 
     [Fact]
@@ -126,20 +126,62 @@ public sealed class ProfileValidationTests
 
         Assert.Equal(
         [
-            "Faults[1].Target.Paths[1]: a path glob must start with '/' (was 'orders').",
-            "Faults[1].Target.Paths[2]: a path glob must start with '/' (was ' ').",
-            "Faults[1].Target.Hosts[1]: a host must not be empty.",
-            "Faults[1].Target.Headers.Bad:Name: 'Bad:Name' is not a request header name a target can match.",
-            "Faults[1].Target.Methods[1]: a method must not be empty.",
+            "Faults:1:Target:Paths:1: a path glob must start with '/' (was 'orders').",
+            "Faults:1:Target:Paths:2: a path glob must start with '/' (was ' ').",
+            "Faults:1:Target:Hosts:1: a host must not be empty.",
+            "Faults:1:Target:Headers:Bad:Name: 'Bad:Name' is not a request header name a target can match.",
+            "Faults:1:Target:Methods:1: a method must not be empty.",
         ], Profile(new HangFault(), new HangFault { Name = "second", Target = target }).Validate());
     }
 
     [Fact]
-    public void Faults_built_in_code_are_named_by_property_path_and_unnamed_ones_never_clash()
+    public void Faults_built_in_code_are_named_by_configuration_key_and_unnamed_ones_never_clash()
     {
         var errors = Profile(new HangFault(), new HangFault(), new HangFault { Name = "x" }, new StatusFault { Name = "x" }).Validate();
 
-        Assert.Equal(["Faults[3].Name: 'x' already names Faults[2]; each fault needs its own name."], errors);
+        Assert.Equal(["Faults:3:Name: 'x' already names Faults:2; each fault needs its own name."], errors);
+    }
+
+    [Fact]
+    public void The_same_mistakes_are_named_by_the_same_keys_whether_the_profile_was_bound_built_from_objects_or_by_the_builder()
+    {
+        var bound = FaultInjectionOptions.FromConfiguration(Json("""
+            { "Faults": [ { "Kind": "Hang" },
+                          { "Kind": "Outage", "InjectionRate": 2, "Target": { "Paths": [ "/ok", "orders" ] },
+                            "Schedule": { "Start": "00:00:01", "Duration": "-00:00:01" } } ] }
+            """));
+        var objects = Profile(new HangFault(), new OutageFault
+        {
+            InjectionRate = 2,
+            Target = new FaultTarget { Paths = { "/ok", "orders" } },
+            Schedule = new FaultSchedule { Start = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(-1) },
+        });
+        var builder = new FaultInjectionBuilder(new FaultInjectionOptions())
+            .AddFault(new HangFault())
+            .AddOutage(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(-1))
+            .Options;
+        builder.Faults[1].InjectionRate = 2;
+        builder.Faults[1].Target = new FaultTarget { Paths = { "/ok", "orders" } };
+
+        string[] expected =
+        [
+            "Faults:1:InjectionRate: must be between 0 and 1 inclusive (was 2).",
+            "Faults:1:Target:Paths:1: a path glob must start with '/' (was 'orders').",
+            "Faults:1:Schedule:Duration: must be positive (was -00:00:01).",
+        ];
+        Assert.Equal(expected, bound.Validate());
+        Assert.Equal(expected, objects.Validate());
+        Assert.Equal(expected, builder.Validate());
+    }
+
+    [Fact]
+    public void A_fault_added_in_code_to_a_bound_profile_is_named_under_the_profiles_section()
+    {
+        var root = Json("""{ "FaultLab": { "Faults": [ { "Kind": "Hang" } ] } }""");
+        var profile = FaultInjectionOptions.FromConfiguration(root.GetSection("FaultLab"));
+        profile.Faults.Add(new StatusFault { StatusCode = 200 });
+
+        Assert.Equal(["FaultLab:Faults:1:StatusCode: must be an error status from 400 to 599 (was 200)."], profile.Validate());
     }
 
     [Fact]
@@ -152,8 +194,8 @@ public sealed class ProfileValidationTests
         Assert.True(failed.Failed);
         Assert.Equal(
         [
-            "Faults[0].InjectionRate: must be between 0 and 1 inclusive (was 2).",
-            "Faults[1].InjectionRate: must be between 0 and 1 inclusive (was -1).",
+            "Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 2).",
+            "Faults:1:InjectionRate: must be between 0 and 1 inclusive (was -1).",
         ], failed.Failures!);
     }
 

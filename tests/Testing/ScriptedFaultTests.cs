@@ -60,6 +60,6 @@ public sealed class ScriptedFaultTests
     {
         var error = Assert.Throws<ArgumentException>(() => FaultInjection.CreateHandler(f => f.AddScript(_ => { })));
 
-        Assert.Contains("Faults[0].Steps: a script needs at least one step.", error.Message);
+        Assert.Equal("Invalid fault profile: Faults:0:Steps: a script needs at least one step. (Parameter 'configure')", error.Message);
     }
 }

@@ -29,7 +29,7 @@ public static class HarArchive
 
         // The document is read fresh from the file, so redacting it in place changes nothing but what is written.
         var interactions = CassetteFile.Load(source).Interactions;
-        Protect(interactions, options, target);
+        Protect(interactions, new Redactor(options.Redaction), options.ScanForSecrets, target);
         var document = HarExporter.Export(interactions, new DateTimeOffset(File.GetLastWriteTimeUtc(source), TimeSpan.Zero));
         await AtomicFile.WriteAsync(target, JsonSerializer.SerializeToUtf8Bytes(document, HarJson.Document)).ConfigureAwait(false);
     }
@@ -48,8 +48,9 @@ public static class HarArchive
         options ??= new CassetteOptions();
         string target = Path.GetFullPath(cassettePath);
         var document = Read(Path.GetFullPath(harPath));
-        var (interactions, skipped) = HarImporter.Import(document);
-        Protect(interactions, options, target);
+        var redactor = new Redactor(options.Redaction);
+        var (interactions, skipped) = HarImporter.Import(document, redactor);
+        Protect(interactions, redactor, options.ScanForSecrets, target);
         await CassetteFile.SaveAsync(target, new CassetteDocument { Interactions = interactions }).ConfigureAwait(false);
         string? creator = document.Log?.Creator is { Name: { } name } c ? $"{name} {c.Version}".Trim() : null;
         return new HarImportResult(target, interactions.Count, skipped, creator);
@@ -76,15 +77,14 @@ public static class HarArchive
     }
 
     /// <summary>Redacts and scans as recording does: what is about to be written never holds a secret shape.</summary>
-    private static void Protect(List<Interaction> interactions, CassetteOptions options, string target)
+    private static void Protect(List<Interaction> interactions, Redactor redactor, bool scanForSecrets, string target)
     {
-        var redactor = new Redactor(options.Redaction);
         var findings = new List<string>();
         for (int i = 0; i < interactions.Count; i++)
         {
             redactor.Redact(interactions[i].Request);
             redactor.Redact(interactions[i].Response);
-            if (options.ScanForSecrets)
+            if (scanForSecrets)
             {
                 findings.AddRange(SecretScanner.Scan(interactions[i]).Select(f => $"{f} of interaction {i}"));
             }

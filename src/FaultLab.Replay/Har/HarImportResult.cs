@@ -20,7 +20,8 @@ public sealed class HarImportResult
     /// <summary>
     /// Gets the entries left out, each as "entry N (METHOD URL): reason" — a request that never got a response
     /// (Chrome's status 0 with <c>net::ERR_…</c>), a non-HTTP URL (<c>data:</c>, <c>chrome-extension:</c>), an
-    /// informational status, or a body that cannot be decoded.
+    /// informational status, or a body that cannot be decoded. The URL is redacted as the cassette's URLs are
+    /// (secret query parameters, user info) and secret shapes in it are cut short, so the list is safe to print.
     /// </summary>
     public IReadOnlyList<string> Skipped { get; }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using FaultLab.Replay.Format;
+using FaultLab.Replay.Redaction;
 
 namespace FaultLab.Replay.Har;
 
@@ -18,7 +19,11 @@ internal static class HarImporter
         "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive",
     };
 
-    public static (List<Interaction> Interactions, List<string> Skipped) Import(HarDocument document)
+    /// <summary>
+    /// The interactions, and each entry left out with why. The list gets printed, so its URLs are redacted by
+    /// <paramref name="redactor"/> and secret shapes (a JWT in a path) are cut short.
+    /// </summary>
+    public static (List<Interaction> Interactions, List<string> Skipped) Import(HarDocument document, Redactor redactor)
     {
         var entries = document.Log?.Entries ?? [];
         // Browsers store the decoded body beside the Content-Encoding header that no longer applies to it;
@@ -31,7 +36,8 @@ internal static class HarImporter
             var entry = entries[i];
             if (WhyNot(entry) is { } reason)
             {
-                skipped.Add($"entry {i} ({entry?.Request?.Method} {entry?.Request?.Url}): {reason}");
+                string url = SecretScanner.Mask(redactor.RedactUrl(entry?.Request?.Url ?? ""));
+                skipped.Add($"entry {i} ({entry?.Request?.Method} {url}): {reason}");
                 continue;
             }
 

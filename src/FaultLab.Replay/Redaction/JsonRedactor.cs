@@ -13,7 +13,7 @@ internal static class JsonRedactor
     /// <summary>Redacts <paramref name="fields"/> (case-sensitive names or paths) and <paramref name="namesAnyCase"/> (plain names, any depth, any case).</summary>
     public static void Redact(JsonNode? root, ISet<string> fields, string placeholder, ISet<string>? namesAnyCase = null)
     {
-        // Stryker disable once Logical,Statement : a shortcut only; walking a null root or with nothing named changes nothing
+        // Stryker disable once Logical,Statement,Block : a shortcut only; walking a null root or with nothing named changes nothing
         if (root is null || NothingNamed(fields, namesAnyCase))
         {
             return;
@@ -27,17 +27,14 @@ internal static class JsonRedactor
     }
 
     /// <summary>
-    /// Fallback for a JSON body that did not parse (duplicate names, a trailing comma, a truncated body) and is
-    /// therefore stored as text: every value of a property named like a field's last segment is replaced, at any
-    /// depth. Coarser than <see cref="Redact"/>, but a field that was asked to be redacted never reaches the disk.
+    /// For a body stored as text: JSON that did not parse (duplicate names, a trailing comma, a truncated body), or
+    /// JSON inside other text (server-sent events, a script). Every value of a <c>"name": value</c> pair named like a
+    /// field's last segment is replaced, at any depth. Coarser than <see cref="Redact"/>, but a field that was asked
+    /// to be redacted never reaches the disk.
     /// </summary>
     public static string RedactText(string text, ISet<string> fields, string placeholder, ISet<string>? namesAnyCase = null)
     {
-        if (text.Length == 0)
-        {
-            return text;
-        }
-
+        // No shortcut for an empty text: the search below finds nothing in it and returns it as it came.
         string replacement = $"\"{JsonEncodedText.Encode(placeholder)}\"";
         var names = fields.Select(f => f.Split('.')[^1]).Where(n => n.Length > 0 && n != "$").Distinct(StringComparer.Ordinal);
         foreach (string name in names)

@@ -22,7 +22,11 @@ internal static class QueryString
         return string.Join('&', parts);
     }
 
-    /// <summary>Redacts the query of an absolute URL.</summary>
+    /// <summary>
+    /// Redacts the query of a URL, absolute or relative (a <c>Location</c> header may be either), and a fragment
+    /// written as parameters (OAuth's implicit flow returns its <c>access_token</c> there). Every other character is
+    /// kept as it was (empty <c>&amp;&amp;</c> pairs aside), so a header replays as recorded.
+    /// </summary>
     public static string RedactUri(string uri, ISet<string> names, string placeholder)
     {
         if (names.Count == 0)
@@ -30,9 +34,18 @@ internal static class QueryString
             return uri;
         }
 
-        var builder = new UriBuilder(uri);
-        builder.Query = Redact(builder.Query.TrimStart('?'), names, placeholder);
-        return builder.Uri.AbsoluteUri;
+        int hash = uri.IndexOf('#');
+        string beforeFragment = hash < 0 ? uri : uri[..hash];
+        string fragment = hash < 0 ? "" : uri[hash..];
+        int question = beforeFragment.IndexOf('?');
+        string path = question < 0 ? beforeFragment : beforeFragment[..question];
+        string query = question < 0 ? "" : Redact(beforeFragment[(question + 1)..], names, placeholder);
+        if (fragment.Contains('=', StringComparison.Ordinal))
+        {
+            fragment = "#" + Redact(fragment[1..], names, placeholder);
+        }
+
+        return query.Length > 0 ? $"{path}?{query}{fragment}" : path + fragment;
     }
 
     private static IEnumerable<(string Name, string? Value)> Split(string query) =>

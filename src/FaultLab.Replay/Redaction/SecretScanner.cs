@@ -30,6 +30,20 @@ internal static partial class SecretScanner
         return findings;
     }
 
+    /// <summary>
+    /// The text with every secret shape cut to its first characters, as findings show them. For text that is printed
+    /// rather than written (a skipped HAR entry's URL), where refusing is not an option.
+    /// </summary>
+    public static string Mask(string text)
+    {
+        foreach (var (_, pattern) in Shapes)
+        {
+            text = pattern.Replace(text, match => Preview(match.Value));
+        }
+
+        return text;
+    }
+
     private static void CheckHeaders(string side, Dictionary<string, List<string>> headers, List<string> findings)
     {
         foreach (var (name, values) in headers)
@@ -52,10 +66,12 @@ internal static partial class SecretScanner
         {
             if (pattern.Match(text) is { Success: true } match)
             {
-                findings.Add($"{kind} in {place} ({match.Value[..Math.Min(6, match.Value.Length)]}…)");
+                findings.Add($"{kind} in {place} ({Preview(match.Value)})");
             }
         }
     }
+
+    private static string Preview(string secret) => $"{secret[..Math.Min(6, secret.Length)]}…";
 
     // A JWT's header and payload are base64url JSON objects, so both start with "eyJ" ('{"').
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")]

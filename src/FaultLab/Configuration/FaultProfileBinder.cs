@@ -51,13 +51,13 @@ internal static class FaultProfileBinder
         string? kind = section[nameof(Fault.Kind)];
         if (string.IsNullOrWhiteSpace(kind))
         {
-            errors.Add($"{section.Path}:Kind: missing; known kinds: {KnownKinds}.");
+            errors.Add($"{new SettingPath(section.Path)[nameof(Fault.Kind)]}: missing; known kinds: {KnownKinds}.");
             return null;
         }
 
         if (FaultCatalog.Find(kind)?.Create() is not { } fault)
         {
-            errors.Add($"{section.Path}:Kind: unknown fault kind '{kind}'; known kinds: {KnownKinds}.");
+            errors.Add($"{new SettingPath(section.Path)[nameof(Fault.Kind)]}: unknown fault kind '{kind}'; known kinds: {KnownKinds}.");
             return null;
         }
 

@@ -28,6 +28,8 @@ public sealed class QueryStringTests
         Assert.Equal("", QueryString.Redact("", names, "P"));
         Assert.Equal("?x=1&&y", QueryString.Redact("?x=1&&y", new HashSet<string>(), "P"));
         Assert.Equal("http://127.0.0.1/a?x=%41", QueryString.RedactUri("http://127.0.0.1/a?x=%41", new HashSet<string>(), "P"));
+        Assert.Equal("/a?&&#b=1", QueryString.RedactUri("/a?&&#b=1", new HashSet<string>(), "P")); // untouched, empty pairs too
+        Assert.Equal("/a#b=1", QueryString.RedactUri("/a?&&#b=1", names, "P"));
     }
 
     [Fact]

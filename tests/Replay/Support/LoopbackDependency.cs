@@ -56,6 +56,16 @@ internal sealed class LoopbackDependency : IAsyncDisposable
             response.Headers.SetCookie = "session=s3cr3t-session; HttpOnly";
             return Results.Json(new { user = "ann", token = Jwt, profile = new { password = "hunter2", city = "Oslo" } });
         });
+        app.MapGet("/authorize", (HttpResponse response) =>
+        {
+            // An OAuth server's answer: the redirect carries the code and token, the other headers point at URLs with tokens too.
+            response.Headers.ContentLocation = "/authorize?client_id=shop&client_secret=cs-secret&scope=orders";
+            response.Headers.Link = "<https://127.0.0.1/orders?page=2&access_token=link-token-1>; rel=\"next\", </orders?page=9&api_key=link-key-2>; rel=\"last\"";
+            return Results.Redirect("https://127.0.0.1/cb?access_token=abc&code=xyz&state=s1");
+        });
+        app.MapGet("/events", () => Results.Text(
+            "event: login\ndata: {\"user\":\"ann\",\"access_token\":\"sse-token-1\"}\n\ndata: {\"refreshToken\": \"sse-token-2\", \"n\": 2}\n\n",
+            "text/event-stream"));
         app.MapGet("/leaky", () => Results.Json(new { note = "ghp_" + new string('a', 36) }));
         await app.StartAsync();
         dependency.BaseAddress = new Uri(app.Urls.Single());

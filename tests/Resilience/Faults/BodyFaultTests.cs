@@ -106,10 +106,10 @@ public sealed class TruncatedBodyFaultTests
     {
         Assert.Empty(FaultErrors.Of(new TruncatedBodyFault { AfterBytes = 0, AfterFraction = 0 }));
         Assert.Empty(FaultErrors.Of(new TruncatedBodyFault { AfterFraction = 0.999 }));
-        Assert.Equal(["Faults[0].AfterBytes: must not be negative (was -1)."], FaultErrors.Of(new TruncatedBodyFault { AfterBytes = -1 }));
-        Assert.Equal(["Faults[0].AfterFraction: must be at least 0 and below 1 (was 1)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = 1 }));
-        Assert.Equal(["Faults[0].AfterFraction: must be at least 0 and below 1 (was -0.1)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = -0.1 }));
-        Assert.Equal(["Faults[0].AfterFraction: must be at least 0 and below 1 (was NaN)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = double.NaN }));
+        Assert.Equal(["Faults:0:AfterBytes: must not be negative (was -1)."], FaultErrors.Of(new TruncatedBodyFault { AfterBytes = -1 }));
+        Assert.Equal(["Faults:0:AfterFraction: must be at least 0 and below 1 (was 1)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = 1 }));
+        Assert.Equal(["Faults:0:AfterFraction: must be at least 0 and below 1 (was -0.1)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = -0.1 }));
+        Assert.Equal(["Faults:0:AfterFraction: must be at least 0 and below 1 (was NaN)."], FaultErrors.Of(new TruncatedBodyFault { AfterFraction = double.NaN }));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class SlowBodyFaultTests
     public void Validation_needs_a_positive_rate_and_the_shorthand_sets_it()
     {
         Assert.Empty(FaultErrors.Of(new SlowBodyFault { BytesPerSecond = 1 }));
-        Assert.Equal(["Faults[0].BytesPerSecond: must be positive (was 0)."], FaultErrors.Of(new SlowBodyFault()));
+        Assert.Equal(["Faults:0:BytesPerSecond: must be positive (was 0)."], FaultErrors.Of(new SlowBodyFault()));
         var fault = Assert.IsType<SlowBodyFault>(Assert.Single(FaultErrors.Built(b => b.AddSlowBody(500, 0.7))));
         Assert.Equal((500, 0.7), (fault.BytesPerSecond, fault.InjectionRate));
     }

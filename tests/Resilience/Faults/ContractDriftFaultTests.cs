@@ -251,11 +251,11 @@ public sealed class ContractDriftFaultTests
     {
         Assert.Empty(FaultErrors.Of(new ContractDriftFault { Change = ContractChange.NullField, Path = "$", ExtraFieldCount = 1 }));
         Assert.Empty(FaultErrors.Of(new ContractDriftFault { Change = ContractChange.ExtraFields, Path = "$.a", ExtraFieldCount = 1000, NewName = "b" }));
-        Assert.Equal(["Faults[0].Path: RemoveField needs a member, not the root $."], FaultErrors.Of(new ContractDriftFault { Path = "$" }));
-        Assert.Equal(["Faults[0].Path: must be a JSON path starting at the root, for example $.items[*].price (was '')."], FaultErrors.Of(new ContractDriftFault()));
-        Assert.Equal(["Faults[0].NewName: must not be empty."], FaultErrors.Of(new ContractDriftFault { Change = ContractChange.RenameField, Path = "$.a", NewName = "" }));
-        Assert.Equal(["Faults[0].ExtraFieldCount: must be from 1 to 1000 (was 1001)."], FaultErrors.Of(new ContractDriftFault { Path = "$.a", ExtraFieldCount = 1001 }));
-        Assert.Equal(["Faults[0].ExtraFieldCount: must be from 1 to 1000 (was 0)."], FaultErrors.Of(new ContractDriftFault { Path = "$.a", ExtraFieldCount = 0 }));
+        Assert.Equal(["Faults:0:Path: RemoveField needs a member, not the root $."], FaultErrors.Of(new ContractDriftFault { Path = "$" }));
+        Assert.Equal(["Faults:0:Path: must be a JSON path starting at the root, for example $.items[*].price (was '')."], FaultErrors.Of(new ContractDriftFault()));
+        Assert.Equal(["Faults:0:NewName: must not be empty."], FaultErrors.Of(new ContractDriftFault { Change = ContractChange.RenameField, Path = "$.a", NewName = "" }));
+        Assert.Equal(["Faults:0:ExtraFieldCount: must be from 1 to 1000 (was 1001)."], FaultErrors.Of(new ContractDriftFault { Path = "$.a", ExtraFieldCount = 1001 }));
+        Assert.Equal(["Faults:0:ExtraFieldCount: must be from 1 to 1000 (was 0)."], FaultErrors.Of(new ContractDriftFault { Path = "$.a", ExtraFieldCount = 0 }));
     }
 
     [Fact]

@@ -267,8 +267,8 @@ public sealed class ExpiredTokenFaultTests
     public void Validation_names_lifetime_and_revocation_with_their_values()
     {
         Assert.Empty(FaultErrors.Of(new ExpiredTokenFault { TokenLifetime = TimeSpan.FromTicks(1), RevokeAt = TimeSpan.Zero }));
-        Assert.Equal(["Faults[0].TokenLifetime: must be positive (was 00:00:00)."], FaultErrors.Of(new ExpiredTokenFault { TokenLifetime = TimeSpan.Zero }));
-        Assert.Equal(["Faults[0].RevokeAt: must not be negative (was -00:00:01)."], FaultErrors.Of(new ExpiredTokenFault { RevokeAt = TimeSpan.FromSeconds(-1) }));
+        Assert.Equal(["Faults:0:TokenLifetime: must be positive (was 00:00:00)."], FaultErrors.Of(new ExpiredTokenFault { TokenLifetime = TimeSpan.Zero }));
+        Assert.Equal(["Faults:0:RevokeAt: must not be negative (was -00:00:01)."], FaultErrors.Of(new ExpiredTokenFault { RevokeAt = TimeSpan.FromSeconds(-1) }));
     }
 
     [Fact]

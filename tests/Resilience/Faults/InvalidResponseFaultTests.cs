@@ -38,6 +38,6 @@ public sealed class InvalidResponseFaultTests
     {
         var errors = new FaultInjectionOptions { Faults = { new InvalidResponseFault { StatusLine = "two\r\nlines" } } }.Validate();
 
-        Assert.Equal("Faults[0].StatusLine: must be one non-empty line (was 'two\r\nlines').", Assert.Single(errors));
+        Assert.Equal("Faults:0:StatusLine: must be one non-empty line (was 'two\r\nlines').", Assert.Single(errors));
     }
 }

@@ -70,7 +70,7 @@ public sealed class LatencyFaultTests
 
         var error = Assert.Single(options.Validate());
 
-        Assert.StartsWith("Faults[0].Delay: a latency fault needs a delay", error);
+        Assert.Equal("Faults:0:Delay: a latency fault needs a delay: Delay, or Min and Max, or P50 and P99.", error);
     }
     [Fact]
     public void Each_valid_shape_has_no_errors_including_its_edges()
@@ -84,33 +84,33 @@ public sealed class LatencyFaultTests
     [Fact]
     public void More_than_one_shape_is_rejected()
     {
-        Assert.Equal(["Faults[0].Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
+        Assert.Equal(["Faults:0:Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
             FaultErrors.Of(new LatencyFault { Delay = TimeSpan.FromSeconds(1), Min = TimeSpan.Zero, Max = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
+        Assert.Equal(["Faults:0:Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
             FaultErrors.Of(new LatencyFault { Delay = TimeSpan.FromSeconds(1), P50 = TimeSpan.FromSeconds(1), P99 = TimeSpan.FromSeconds(2) }));
-        Assert.Equal(["Faults[0].Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
+        Assert.Equal(["Faults:0:Delay: give only one latency shape: Delay, or Min and Max, or P50 and P99."],
             FaultErrors.Of(new LatencyFault { Max = TimeSpan.FromSeconds(1), Min = TimeSpan.Zero, P99 = TimeSpan.FromSeconds(2), P50 = TimeSpan.FromSeconds(1) }));
     }
 
     [Fact]
     public void Each_bad_shape_is_rejected_naming_the_setting_with_its_values()
     {
-        Assert.Equal(["Faults[0].Delay: must not be negative (was -00:00:00.0010000)."], FaultErrors.Of(new LatencyFault { Delay = TimeSpan.FromMilliseconds(-1) }));
-        Assert.Equal(["Faults[0].Max: a uniform delay needs 0 <= Min <= Max (was Min=00:00:02, Max=00:00:01)."],
+        Assert.Equal(["Faults:0:Delay: must not be negative (was -00:00:00.0010000)."], FaultErrors.Of(new LatencyFault { Delay = TimeSpan.FromMilliseconds(-1) }));
+        Assert.Equal(["Faults:0:Max: a uniform delay needs 0 <= Min <= Max (was Min=00:00:02, Max=00:00:01)."],
             FaultErrors.Of(new LatencyFault { Min = TimeSpan.FromSeconds(2), Max = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].Max: a uniform delay needs 0 <= Min <= Max (was Min=-00:00:01, Max=00:00:01)."],
+        Assert.Equal(["Faults:0:Max: a uniform delay needs 0 <= Min <= Max (was Min=-00:00:01, Max=00:00:01)."],
             FaultErrors.Of(new LatencyFault { Min = TimeSpan.FromSeconds(-1), Max = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].Max: a uniform delay needs 0 <= Min <= Max (was Min=, Max=00:00:01)."],
+        Assert.Equal(["Faults:0:Max: a uniform delay needs 0 <= Min <= Max (was Min=, Max=00:00:01)."],
             FaultErrors.Of(new LatencyFault { Max = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].Max: a uniform delay needs 0 <= Min <= Max (was Min=00:00:01, Max=)."],
+        Assert.Equal(["Faults:0:Max: a uniform delay needs 0 <= Min <= Max (was Min=00:00:01, Max=)."],
             FaultErrors.Of(new LatencyFault { Min = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:00, P99=00:00:01)."],
+        Assert.Equal(["Faults:0:P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:00, P99=00:00:01)."],
             FaultErrors.Of(new LatencyFault { P50 = TimeSpan.Zero, P99 = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:02, P99=00:00:01)."],
+        Assert.Equal(["Faults:0:P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:02, P99=00:00:01)."],
             FaultErrors.Of(new LatencyFault { P50 = TimeSpan.FromSeconds(2), P99 = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=, P99=00:00:01)."],
+        Assert.Equal(["Faults:0:P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=, P99=00:00:01)."],
             FaultErrors.Of(new LatencyFault { P99 = TimeSpan.FromSeconds(1) }));
-        Assert.Equal(["Faults[0].P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:01, P99=)."],
+        Assert.Equal(["Faults:0:P99: a long-tailed delay needs 0 < P50 <= P99 (was P50=00:00:01, P99=)."],
             FaultErrors.Of(new LatencyFault { P50 = TimeSpan.FromSeconds(1) }));
     }
 

@@ -37,7 +37,7 @@ public sealed class NetworkFaultSettingsTests
     public void A_connect_timeout_may_be_zero_but_not_negative()
     {
         Assert.Empty(FaultErrors.Of(new ConnectTimeoutFault { Timeout = TimeSpan.Zero }));
-        Assert.Equal(["Faults[0].Timeout: must not be negative (was -00:00:00.0010000)."], FaultErrors.Of(new ConnectTimeoutFault { Timeout = TimeSpan.FromMilliseconds(-1) }));
+        Assert.Equal(["Faults:0:Timeout: must not be negative (was -00:00:00.0010000)."], FaultErrors.Of(new ConnectTimeoutFault { Timeout = TimeSpan.FromMilliseconds(-1) }));
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class NetworkFaultSettingsTests
     [InlineData("a\nb")]
     public void An_invalid_status_line_must_be_one_non_empty_line(string line)
     {
-        Assert.Equal([$"Faults[0].StatusLine: must be one non-empty line (was '{line}')."], FaultErrors.Of(new InvalidResponseFault { StatusLine = line }));
+        Assert.Equal([$"Faults:0:StatusLine: must be one non-empty line (was '{line}')."], FaultErrors.Of(new InvalidResponseFault { StatusLine = line }));
     }
 
     [Fact]

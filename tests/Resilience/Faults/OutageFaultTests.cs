@@ -52,12 +52,12 @@ public sealed class OutageFaultTests
         var options = new FaultInjectionOptions();
         options.Faults.Add(new OutageFault());
 
-        Assert.Contains(options.Validate(), e => e.StartsWith("Faults[0].Schedule:", StringComparison.Ordinal));
+        Assert.Equal(["Faults:0:Schedule: an outage needs a schedule: Start and Duration, or Up and Down."], options.Validate());
     }
     [Fact]
     public void An_outage_without_a_schedule_is_rejected_with_what_it_needs()
     {
-        Assert.Equal(["Faults[0].Schedule: an outage needs a schedule: Start and Duration, or Up and Down."], FaultErrors.Of(new OutageFault()));
+        Assert.Equal(["Faults:0:Schedule: an outage needs a schedule: Start and Duration, or Up and Down."], FaultErrors.Of(new OutageFault()));
         Assert.Empty(FaultErrors.Of(new OutageFault { Schedule = new FaultSchedule { Start = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(1) } }));
     }
 

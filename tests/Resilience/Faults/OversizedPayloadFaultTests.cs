@@ -187,12 +187,12 @@ public sealed class OversizedPayloadFaultTests
         Assert.Empty(FaultErrors.Of(new OversizedPayloadFault { Items = 10_000_000, BytesPerSecond = 1 }));
         Assert.Empty(FaultErrors.Of(new OversizedPayloadFault { Megabytes = 1024 }));
         Assert.Empty(FaultErrors.Of(new OversizedPayloadFault { Megabytes = 0.001 }));
-        Assert.Equal(["Faults[0].Items: give exactly one of Items or Megabytes."], FaultErrors.Of(new OversizedPayloadFault { Items = 1, Megabytes = 1 }));
-        Assert.Equal(["Faults[0].Items: must be from 1 to 10000000 (was 10000001)."], FaultErrors.Of(new OversizedPayloadFault { Items = 10_000_001 }));
-        Assert.Equal(["Faults[0].Megabytes: must be more than 0 and at most 1024 (was 1024.5)."], FaultErrors.Of(new OversizedPayloadFault { Megabytes = 1024.5 }));
-        Assert.Equal(["Faults[0].Megabytes: must be more than 0 and at most 1024 (was 0)."], FaultErrors.Of(new OversizedPayloadFault { Megabytes = 0 }));
-        Assert.Equal(["Faults[0].Megabytes: must be more than 0 and at most 1024 (was NaN)."], FaultErrors.Of(new OversizedPayloadFault { Megabytes = double.NaN }));
-        Assert.Equal(["Faults[0].Path: cannot read 'x' (supported: .name, ['name'], [index], [*]) (was '$x')."], FaultErrors.Of(new OversizedPayloadFault { Path = "$x", Items = 1 }));
+        Assert.Equal(["Faults:0:Items: give exactly one of Items or Megabytes."], FaultErrors.Of(new OversizedPayloadFault { Items = 1, Megabytes = 1 }));
+        Assert.Equal(["Faults:0:Items: must be from 1 to 10000000 (was 10000001)."], FaultErrors.Of(new OversizedPayloadFault { Items = 10_000_001 }));
+        Assert.Equal(["Faults:0:Megabytes: must be more than 0 and at most 1024 (was 1024.5)."], FaultErrors.Of(new OversizedPayloadFault { Megabytes = 1024.5 }));
+        Assert.Equal(["Faults:0:Megabytes: must be more than 0 and at most 1024 (was 0)."], FaultErrors.Of(new OversizedPayloadFault { Megabytes = 0 }));
+        Assert.Equal(["Faults:0:Megabytes: must be more than 0 and at most 1024 (was NaN)."], FaultErrors.Of(new OversizedPayloadFault { Megabytes = double.NaN }));
+        Assert.Equal(["Faults:0:Path: cannot read 'x' (supported: .name, ['name'], [index], [*]) (was '$x')."], FaultErrors.Of(new OversizedPayloadFault { Path = "$x", Items = 1 }));
     }
 
     [Fact]

@@ -285,9 +285,9 @@ public sealed class PackFaultTests
         string known = string.Join(", ", PackFault.Packs);
 
         Assert.Empty(FaultErrors.Of(new PackFault { Pack = "aws-s3-slowdown", RetryAfter = TimeSpan.Zero }));
-        Assert.Equal([$"Faults[0].Pack: missing; known packs: {known}."], FaultErrors.Of(new PackFault { Pack = " " }));
-        Assert.Equal([$"Faults[0].Pack: unknown pack 'x'; known packs: {known}."], FaultErrors.Of(new PackFault { Pack = "x" }));
-        Assert.Equal(["Faults[0].RetryAfter: must not be negative (was -00:00:00.0010000)."],
+        Assert.Equal([$"Faults:0:Pack: missing; known packs: {known}."], FaultErrors.Of(new PackFault { Pack = " " }));
+        Assert.Equal([$"Faults:0:Pack: unknown pack 'x'; known packs: {known}."], FaultErrors.Of(new PackFault { Pack = "x" }));
+        Assert.Equal(["Faults:0:RetryAfter: must not be negative (was -00:00:00.0010000)."],
             FaultErrors.Of(new PackFault { Pack = "aws-s3-slowdown", RetryAfter = TimeSpan.FromMilliseconds(-1) }));
     }
 

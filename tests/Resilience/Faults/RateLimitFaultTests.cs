@@ -142,7 +142,8 @@ public sealed class RateLimitFaultTests
             r.SegmentsPerWindow = 4;
         })));
 
-        Assert.Contains("Faults[0].SegmentsPerWindow: ", ex.Message);
+        Assert.Equal("Invalid fault profile: Faults:0:SegmentsPerWindow: 4 segments do not fit in a window of 00:00:00.0000003. (Parameter 'configure')",
+            ex.Message);
     }
 
     [Fact]
@@ -327,25 +328,25 @@ public sealed class RateLimitFaultTests
     public void Every_bad_setting_is_named_with_its_value()
     {
         Assert.Equal(
-            ["Faults[0].PermitLimit: must be positive (was 0).", "Faults[0].Window: must be positive (was 00:00:00)."],
+            ["Faults:0:PermitLimit: must be positive (was 0).", "Faults:0:Window: must be positive (was 00:00:00)."],
             FaultErrors.Of(new RateLimitFault()));
         Assert.Equal(
-            ["Faults[0].PermitLimit: must be positive (was -1).", "Faults[0].Window: must be positive (was -00:00:01)."],
+            ["Faults:0:PermitLimit: must be positive (was -1).", "Faults:0:Window: must be positive (was -00:00:01)."],
             FaultErrors.Of(new RateLimitFault { PermitLimit = -1, Window = TimeSpan.FromSeconds(-1) }));
         Assert.Equal(
-            ["Faults[0].TokensPerPeriod: must be positive (was 0)."],
+            ["Faults:0:TokensPerPeriod: must be positive (was 0)."],
             FaultErrors.Of(new RateLimitFault { Algorithm = RateLimitAlgorithm.TokenBucket, PermitLimit = 1, Window = TimeSpan.FromSeconds(1), TokensPerPeriod = 0 }));
         Assert.Equal(
-            ["Faults[0].SegmentsPerWindow: must be positive (was 0)."],
+            ["Faults:0:SegmentsPerWindow: must be positive (was 0)."],
             FaultErrors.Of(new RateLimitFault { Algorithm = RateLimitAlgorithm.SlidingWindow, PermitLimit = 1, Window = TimeSpan.FromSeconds(1), SegmentsPerWindow = 0 }));
         Assert.Equal(
-            ["Faults[0].SegmentsPerWindow: 4 segments do not fit in a window of 00:00:00.0000003."],
+            ["Faults:0:SegmentsPerWindow: 4 segments do not fit in a window of 00:00:00.0000003."],
             FaultErrors.Of(new RateLimitFault { Algorithm = RateLimitAlgorithm.SlidingWindow, PermitLimit = 1, Window = TimeSpan.FromTicks(3), SegmentsPerWindow = 4 }));
         Assert.Equal(
-            ["Faults[0].PartitionHeader: partitioning by header needs the header's name."],
+            ["Faults:0:PartitionHeader: partitioning by header needs the header's name."],
             FaultErrors.Of(new RateLimitFault { PermitLimit = 1, Window = TimeSpan.FromSeconds(1), PartitionBy = RateLimitPartition.Header, PartitionHeader = " " }));
         Assert.Equal(
-            ["Faults[0].InjectionRate: must be between 0 and 1 inclusive (was 2)."],
+            ["Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 2)."],
             FaultErrors.Of(new RateLimitFault { PermitLimit = 1, Window = TimeSpan.FromSeconds(1), InjectionRate = 2 }));
     }
 
@@ -353,7 +354,7 @@ public sealed class RateLimitFaultTests
     public void A_sliding_window_with_no_window_reports_the_window_not_the_segments()
     {
         Assert.Equal(
-            ["Faults[0].Window: must be positive (was 00:00:00)."],
+            ["Faults:0:Window: must be positive (was 00:00:00)."],
             FaultErrors.Of(new RateLimitFault { Algorithm = RateLimitAlgorithm.SlidingWindow, PermitLimit = 1 }));
     }
 

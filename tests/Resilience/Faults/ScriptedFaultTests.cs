@@ -89,8 +89,8 @@ public sealed class ScriptedFaultTests
     [Fact]
     public void Validation_needs_a_step_and_names_a_bad_step_by_its_index()
     {
-        Assert.Equal(["Faults[0].Steps: a script needs at least one step."], FaultErrors.Of(new ScriptedFault()));
-        Assert.Equal(["Faults[0].Steps[1].StatusCode: must be an error status from 400 to 599 (was 200)."],
+        Assert.Equal(["Faults:0:Steps: a script needs at least one step."], FaultErrors.Of(new ScriptedFault()));
+        Assert.Equal(["Faults:0:Steps:1:StatusCode: must be an error status from 400 to 599 (was 200)."],
             FaultErrors.Of(new ScriptedFault { Steps = { FaultStep.Pass(), FaultStep.Of(new StatusFault { StatusCode = 200 }) } }));
         Assert.Empty(FaultErrors.Of(new ScriptedFault { Steps = { FaultStep.Pass() } }));
     }
