@@ -15,13 +15,13 @@ public sealed class ProductionGuardTests
         await using var running = await ProxyApp.StartAsync("refunds", environment: "Production");
         var address = running.Chaos.Proxy!.Address;
 
-        var snapshot = await running.SnapshotAsync(s => s.StartTimeStamp is not null);
-
-        Assert.Equal(("Faults on refunds refused in Production", KnownResourceStateStyles.Info), (snapshot.State!.Text, snapshot.State.Style));
-        Assert.Equal("refunds-503", snapshot.Property("faultlab.faults"));
         Assert.Equal((200, "refunds item 7"), await running.CallAsync(address)); // a fault would have given 503
         Assert.Equal((200, "refunds item 8"), await running.CallAsync(address, "8"));
+
         Assert.Equal(2, running.Upstream.Hits);
+        var snapshot = await running.SnapshotAsync(s => s.StartTimeStamp is not null);
+        Assert.Equal(("Faults on refunds refused in Production", KnownResourceStateStyles.Info), (snapshot.State!.Text, snapshot.State.Style));
+        Assert.Equal("refunds-503", snapshot.Property("faultlab.faults"));
         var refusals = (await running.App.LogLinesAsync(running.Chaos)).Where(l => l.Contains("refused", StringComparison.Ordinal));
         Assert.Equal(
             [
@@ -39,8 +39,8 @@ public sealed class ProductionGuardTests
         outage.AllowInProduction = true;
         await using var running = await ProxyApp.StartAsync("returns", outage: outage, environment: "Production");
         var address = running.Chaos.Proxy!.Address;
-        await running.SnapshotAsync(s => s.State?.Text == "Faults on returns refused in Production");
         Assert.Equal((200, "returns item 7"), await running.CallAsync(address));
+        await running.SnapshotAsync(s => s.State?.Text == "Faults on returns refused in Production");
 
         Assert.True((await running.ExecuteAsync("faultlab-profile-outage")).Success);
 
