@@ -5,6 +5,7 @@ using FaultLab;
 using FaultLab.Proxy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting;
@@ -51,6 +52,7 @@ internal static class FaultProxyLifecycle
         ResourceNotificationService notifications, CancellationToken cancellationToken)
     {
         var endpoint = resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == FaultProxyResource.EndpointName);
+        var environment = services.GetRequiredService<IHostEnvironment>();
         string upstream = await resource.Target.GetValueAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The endpoint '{resource.Target.EndpointName}' of '{resource.Target.Resource.Name}' has no URL.");
         var proxy = new FaultProxy(new FaultProxyOptions
@@ -61,6 +63,9 @@ internal static class FaultProxyLifecycle
             ClientName = resource.Name,
             LoggerFactory = new SingleLoggerFactory(logger),
             TimeProvider = services.GetService<TimeProvider>(),
+            // Judged as the app host is, not by this process's variables: an app host is Production through its own
+            // settings too (--environment, or nothing set at all), and then its proxies refuse faults unless allowed.
+            HostEnvironment = environment,
         });
         // The controller names its starting profile "profile" unless told: switching to the same profile before the
         // first request names it as the dashboard shows it (its "Profile: NAME" command is then the one disabled).
@@ -87,7 +92,7 @@ internal static class FaultProxyLifecycle
             }
         }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
-        Task Publish() => notifications.PublishUpdateAsync(resource, s => FaultProxyState.Running(s, resource, proxy.Address));
+        Task Publish() => notifications.PublishUpdateAsync(resource, s => FaultProxyState.Running(s, resource, proxy.Address, environment));
     }
 
     /// <summary>Aspire does not allocate ports for custom resources: take a free one on loopback now, so the URL is

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using FaultLab.Control;
+using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting;
 
@@ -15,22 +16,31 @@ internal static class FaultProxyState
     public const string InjectedProperty = "faultlab.injected";
     public const string ForwardedProperty = "faultlab.forwarded";
 
-    /// <summary>"Faults on orders" while faults are on, "No faults on orders" while they are off or there are none (plain
-    /// words: the dashboard humanizes state text and drops punctuation).</summary>
-    public static ResourceStateSnapshot Text(FaultController controller, string target) =>
-        controller.Enabled && controller.Faults.Count > 0
-            ? new ResourceStateSnapshot($"Faults on {target}", KnownResourceStateStyles.Warn)
-            : new ResourceStateSnapshot($"No faults on {target}", KnownResourceStateStyles.Success);
+    /// <summary>"Faults on orders" while faults are on, "No faults on orders" while they are off or there are none, "Faults
+    /// on orders refused in Production" while the app host's Production guard passes every request through (plain words:
+    /// the dashboard humanizes state text and drops punctuation).</summary>
+    public static ResourceStateSnapshot Text(FaultController controller, string target, bool refused) =>
+        (controller.Enabled && controller.Faults.Count > 0, refused) switch
+        {
+            (false, _) => new ResourceStateSnapshot($"No faults on {target}", KnownResourceStateStyles.Success),
+            (true, true) => new ResourceStateSnapshot($"Faults on {target} refused in Production", KnownResourceStateStyles.Info),
+            (true, false) => new ResourceStateSnapshot($"Faults on {target}", KnownResourceStateStyles.Warn),
+        };
 
-    public static CustomResourceSnapshot Running(CustomResourceSnapshot snapshot, FaultProxyResource resource, Uri address)
+    public static CustomResourceSnapshot Running(CustomResourceSnapshot snapshot, FaultProxyResource resource, Uri address,
+        IHostEnvironment environment)
     {
-        var controller = resource.Proxy!.Controller;
+        var proxy = resource.Proxy!;
+        var controller = proxy.Controller;
+        // The proxy's guard decides on the profile in force (the controller's changes included) in the app host's
+        // environment; the same test here shows its decision instead of "Faults on" for faults nobody meets.
+        bool refused = environment.IsProduction() && (proxy.Profile.Override ?? proxy.Profile.Baseline)?.AllowInProduction != true;
         var counters = controller.GetCounters();
         string target = resource.Target.Resource.Name;
         string faults = string.Join(", ", controller.Faults.Select(f => f.Fault.Name ?? f.Fault.Kind));
         return snapshot with
         {
-            State = Text(controller, target),
+            State = Text(controller, target, refused),
             StartTimeStamp = snapshot.StartTimeStamp ?? DateTime.UtcNow,
             Urls = [new UrlSnapshot(FaultProxyResource.EndpointName, address.AbsoluteUri, IsInternal: false)],
             Properties = Merge(snapshot.Properties,

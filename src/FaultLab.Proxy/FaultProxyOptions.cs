@@ -1,4 +1,5 @@
 using FaultLab.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FaultLab.Proxy;
@@ -40,6 +41,12 @@ public sealed class FaultProxyOptions
 
     /// <summary>Gets or sets where the proxy and the injected faults are logged; nothing is logged when omitted.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets the host whose environment the Production guard judges: a proxy that serves a host (the
+    /// Aspire app host's proxy resources pass the app host's) refuses faults when that host is Production, as a client
+    /// from the host's dependency injection would. Defaults to <see langword="null"/>: no host, the process's
+    /// <c>DOTNET_ENVIRONMENT</c>, else <c>ASPNETCORE_ENVIRONMENT</c> (the standalone <c>faultlab proxy</c>).</summary>
+    public IHostEnvironment? HostEnvironment { get; set; }
 
     /// <summary>Gets or sets the clock for delays and schedules; the system clock when omitted.</summary>
     public TimeProvider? TimeProvider { get; set; }

@@ -27,7 +27,8 @@ internal static class UpstreamInvoker
 
         // The live profile starts from the already bound and validated profile as is: same fault instances, same
         // seed, so the decisions are the ones the profile makes in-process; a control API may replace it later.
-        var faults = FaultInjection.CreateHandler(profile, transport, options.TimeProvider, options.LoggerFactory, options.ClientName);
+        var faults = FaultInjection.CreateHandler(profile, transport, options.TimeProvider, options.LoggerFactory, options.ClientName,
+            options.HostEnvironment);
 
         // Header-requested faults sit above the profile's, so the profile still applies to what they let through.
         HttpMessageHandler outermost = options.HeaderFaults is { } headerFaults

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using FaultLab.Pipeline;
 using FaultLab.Telemetry;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -43,14 +44,18 @@ public static class FaultInjection
     /// <param name="timeProvider">The clock for delays, schedules and limits; the system clock when omitted.</param>
     /// <param name="loggerFactory">Where injected faults are logged.</param>
     /// <param name="clientName">The client name reported in telemetry.</param>
+    /// <param name="hostEnvironment">The host whose environment the Production guard judges, for a handler that serves a
+    /// host without being built by its dependency injection (a fault proxy inside an Aspire app host). Defaults to
+    /// <see langword="null"/>: no host, the process's <c>DOTNET_ENVIRONMENT</c>, else <c>ASPNETCORE_ENVIRONMENT</c>.</param>
     /// <returns>The handler.</returns>
     public static DelegatingHandler CreateHandler(LiveFaultProfile profile, HttpMessageHandler? innerHandler = null,
-        TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string clientName = "default")
+        TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string clientName = "default",
+        IHostEnvironment? hostEnvironment = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var telemetry = Telemetry(loggerFactory, null);
         var source = new LivePipelineSource(profile, clientName, timeProvider ?? TimeProvider.System, telemetry,
-            ProductionGuard.ProcessEnvironment(), Logger(loggerFactory));
+            hostEnvironment, Logger(loggerFactory));
         return new FaultInjectionHandler(() => source.Current, telemetry, clientName, source.Guard) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
     }
 

@@ -9,7 +9,7 @@ namespace FaultLab;
 /// <remarks>
 /// Under dependency injection register it with <c>services.AddLiveFaultProfile()</c>: it then applies to every client
 /// that has <c>AddFaultInjection</c>. Without a host pass it to
-/// <see cref="FaultInjection.CreateHandler(LiveFaultProfile, HttpMessageHandler?, TimeProvider?, Microsoft.Extensions.Logging.ILoggerFactory?, string)"/>.
+/// <see cref="FaultInjection.CreateHandler(LiveFaultProfile, HttpMessageHandler?, TimeProvider?, Microsoft.Extensions.Logging.ILoggerFactory?, string, Microsoft.Extensions.Hosting.IHostEnvironment?)"/>.
 /// A replaced profile is rebuilt, so its rate limits, token ages, schedules and seeded sequences start over.
 /// The Production guard applies to an override exactly as to a configured profile.
 /// </remarks>

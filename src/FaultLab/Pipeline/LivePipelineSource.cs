@@ -1,27 +1,29 @@
 using FaultLab.Telemetry;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FaultLab.Pipeline;
 
-/// <summary>The compiled pipeline of a <see cref="LiveFaultProfile"/> used without a host: rebuilt whenever the
-/// profile in force changes, with the same Production guard as every other entry point.</summary>
+/// <summary>The compiled pipeline of a <see cref="LiveFaultProfile"/> used without dependency injection: rebuilt whenever
+/// the profile in force changes, with the same Production guard as every other entry point (judging the host's
+/// environment when its owner names the host, else the process's).</summary>
 internal sealed class LivePipelineSource
 {
     private readonly LiveFaultProfile _profile;
     private readonly string _clientName;
     private readonly TimeProvider _timeProvider;
     private readonly FaultTelemetry _telemetry;
-    private readonly string? _environmentName;
+    private readonly IHostEnvironment? _host;
     private volatile FaultPipeline? _current;
 
     public LivePipelineSource(LiveFaultProfile profile, string clientName, TimeProvider timeProvider, FaultTelemetry telemetry,
-        string? environmentName, ILogger logger)
+        IHostEnvironment? host, ILogger logger)
     {
         _profile = profile;
         _clientName = clientName;
         _timeProvider = timeProvider;
         _telemetry = telemetry;
-        _environmentName = environmentName;
+        _host = host;
         Guard = new ProductionGuard(clientName, logger);
         _current = Build();
         profile.Changed += (_, _) => _current = Build();
@@ -40,7 +42,7 @@ internal sealed class LivePipelineSource
             return null;
         }
 
-        if (Guard.Refuses(options, _environmentName))
+        if (Guard.Refuses(options, _host))
         {
             return null;
         }

@@ -6,7 +6,8 @@ namespace FaultLab.Pipeline;
 
 /// <summary>
 /// The one place that refuses injection in the Production environment unless the profile allows it, for every entry
-/// point (a client from DI, <see cref="FaultInjection"/>, a hand-built Polly pipeline). Under a host the environment is
+/// point (a client from DI, <see cref="FaultInjection"/>, a hand-built Polly pipeline). Under a host (from DI, or named by
+/// the handler's owner: the fault proxy inside an Aspire app host passes the app host's) the environment is
 /// <c>IHostEnvironment.EnvironmentName</c> (a generic Host is Production unless told otherwise); without one it is the
 /// process's <c>DOTNET_ENVIRONMENT</c>, else <c>ASPNETCORE_ENVIRONMENT</c>, as the hosts read them, and unset means
 /// "not known to be Production": a test process without a host must not lose its faults. Because the two paths can

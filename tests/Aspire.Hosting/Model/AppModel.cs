@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaultLab.Aspire.Hosting.Tests.Model;
@@ -12,9 +13,15 @@ namespace FaultLab.Aspire.Hosting.Tests.Model;
 /// </summary>
 internal static class AppModel
 {
-    public static IDistributedApplicationBuilder CreateBuilder()
+    /// <summary>An app host in <paramref name="environment"/>, named as a user would (<c>--environment</c>): Development
+    /// unless told, as <c>dotnet run</c> of an app host is (its launch profile), so the proxies inject their faults.</summary>
+    public static IDistributedApplicationBuilder CreateBuilder(string environment = "Development")
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = [], DisableDashboard = true });
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Args = ["--environment", environment],
+            DisableDashboard = true,
+        });
         // The orchestrator is never started, but its options are validated when the model is prepared for it.
         builder.Configuration["DcpPublisher:CliPath"] = "/nonexistent/dcp";
         builder.Configuration["DcpPublisher:DashboardPath"] = "/nonexistent/dashboard";
@@ -97,6 +104,31 @@ internal static class AppModel
         }
 
         throw new InvalidOperationException($"The log of '{resource.Name}' ended without a matching line.");
+    }
+
+    /// <summary>Every line written to the resource's console so far (the backlog included): a marker line is written
+    /// last and the lines before it are returned, so a test can count what was logged, not only find it.</summary>
+    public static async Task<List<string>> LogLinesAsync(this DistributedApplication app, IResource resource)
+    {
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        string marker = $"end of the test's log {Guid.NewGuid():N}";
+        logs.GetLogger(resource).LogInformation("{Marker}", marker);
+        var lines = new List<string>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var batch in logs.WatchAsync(resource).WithCancellation(limit.Token))
+        {
+            foreach (string line in batch.Select(l => WithoutTimestamp(l.Content)))
+            {
+                if (line == marker)
+                {
+                    return lines;
+                }
+
+                lines.Add(line);
+            }
+        }
+
+        throw new InvalidOperationException($"The log of '{resource.Name}' ended before its marker.");
     }
 
     /// <summary>The console shows each line after the time it was written.</summary>

@@ -31,13 +31,14 @@ internal sealed class ProxyApp : IAsyncDisposable
 
     public string Target => Chaos.Target.Resource.Name;
 
-    /// <summary>Starts the upstream, builds the app host with <c>WithFaultProxy</c> (profile "flaky": a 503 named
-    /// <c>{target}-503</c>) and <c>WithFaultProfile("outage", ...)</c> (a refused connection named <c>{target}-down</c>),
-    /// then raises the app host's start events.</summary>
-    public static async Task<ProxyApp> StartAsync(string target, TimeProvider? clock = null, FaultInjectionOptions? flaky = null)
+    /// <summary>Starts the upstream, builds the app host (in <paramref name="environment"/>) with <c>WithFaultProxy</c>
+    /// (profile "flaky": a 503 named <c>{target}-503</c>) and <c>WithFaultProfile("outage", ...)</c> (a refused connection
+    /// named <c>{target}-down</c>), then raises the app host's start events.</summary>
+    public static async Task<ProxyApp> StartAsync(string target, TimeProvider? clock = null, FaultInjectionOptions? flaky = null,
+        FaultInjectionOptions? outage = null, string environment = "Development")
     {
         var upstream = await LoopbackServer.StartAsync(app => app.MapGet("/items/{id}", (string id) => $"{target} item {id}"));
-        var builder = AppModel.CreateBuilder();
+        var builder = AppModel.CreateBuilder(environment);
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
@@ -45,7 +46,7 @@ internal sealed class ProxyApp : IAsyncDisposable
 
         var service = builder.AddService(target);
         var chaos = service.WithFaultProxy(flaky ?? AppModel.Profile(new StatusFault { Name = $"{target}-503" }), profileName: "flaky")
-            .WithFaultProfile("outage", AppModel.Profile(new ConnectionRefusedFault { Name = $"{target}-down" }));
+            .WithFaultProfile("outage", outage ?? AppModel.Profile(new ConnectionRefusedFault { Name = $"{target}-down" }));
         var built = builder.Build();
         await built.BeforeStartAsync();
         await built.EndpointsAllocatedAsync(service.Resource, "http", upstream.BaseAddress);
