@@ -92,7 +92,7 @@ internal static class FaultProxyLifecycle
             }
         }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
-        Task Publish() => notifications.PublishUpdateAsync(resource, s => FaultProxyState.Running(s, resource, proxy.Address, environment));
+        Task Publish() => notifications.PublishUpdateAsync(resource, s => FaultProxyState.Running(s, resource, proxy, environment));
     }
 
     /// <summary>Aspire does not allocate ports for custom resources: take a free one on loopback now, so the URL is

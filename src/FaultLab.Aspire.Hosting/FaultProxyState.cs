@@ -27,10 +27,12 @@ internal static class FaultProxyState
             (true, false) => new ResourceStateSnapshot($"Faults on {target}", KnownResourceStateStyles.Warn),
         };
 
-    public static CustomResourceSnapshot Running(CustomResourceSnapshot snapshot, FaultProxyResource resource, Uri address,
+    /// <summary>The running proxy's state. It takes the proxy the lifecycle started rather than reading
+    /// <see cref="FaultProxyResource.Proxy"/>, which shutdown clears while a command's or the timer's update may still run.</summary>
+    public static CustomResourceSnapshot Running(CustomResourceSnapshot snapshot, FaultProxyResource resource, FaultLab.Proxy.FaultProxy proxy,
         IHostEnvironment environment)
     {
-        var proxy = resource.Proxy!;
+        Uri address = proxy.Address;
         var controller = proxy.Controller;
         // The proxy's guard decides on the profile in force (the controller's changes included) in the app host's
         // environment; the same test here shows its decision instead of "Faults on" for faults nobody meets.

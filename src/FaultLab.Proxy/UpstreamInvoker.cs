@@ -32,7 +32,8 @@ internal static class UpstreamInvoker
 
         // Header-requested faults sit above the profile's, so the profile still applies to what they let through.
         HttpMessageHandler outermost = options.HeaderFaults is { } headerFaults
-            ? FaultLab.Control.HeaderFaults.CreateHandler(headerFaults, faults, options.TimeProvider, options.LoggerFactory, options.ClientName)
+            ? FaultLab.Control.HeaderFaults.CreateHandler(headerFaults, faults, options.TimeProvider, options.LoggerFactory, options.ClientName,
+                options.HostEnvironment?.EnvironmentName)
             : faults;
         return new HttpMessageInvoker(outermost, disposeHandler: true);
     }

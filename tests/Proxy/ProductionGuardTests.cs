@@ -44,6 +44,32 @@ public sealed class ProductionGuardTests
         Assert.Equal(0, upstream.Hits);
     }
 
+    [Theory]
+    [InlineData("Production", HttpStatusCode.Created)]
+    [InlineData("Development", HttpStatusCode.ServiceUnavailable)]
+    public async Task Header_requested_faults_follow_the_hosts_environment_too(string environment, HttpStatusCode expected)
+    {
+        await using var upstream = await Upstream.StartAsync();
+        var headerFaults = new FaultLab.Control.HeaderFaultOptions { Enabled = true };
+        headerFaults.Faults.Add(new StatusFault { Name = "boom" });
+        await using var proxy = await FaultProxy.StartAsync(new FaultProxyOptions
+        {
+            Upstream = upstream.Address,
+            HeaderFaults = headerFaults,
+            HostEnvironment = new HostingEnvironment { EnvironmentName = environment },
+        });
+        using var client = ProxyFixture.RawClient();
+
+        using var asked = new HttpRequestMessage(HttpMethod.Get, new Uri(proxy.Address, "orders/1"))
+        {
+            Headers = { { FaultLab.Control.HeaderFaultOptions.DefaultHeaderName, "boom" } },
+        };
+        using var response = await client.SendAsync(asked);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.Created ? 1 : 0, upstream.Hits);
+    }
+
     internal static string Refusal(string client, string reason) =>
         $"FaultLab fault injection is configured for client '{client}' but refused, so this client gets no faults: the environment is "
         + $"Production (from {reason}) and AllowInProduction is false. Allow it in the profile, or name the environment "

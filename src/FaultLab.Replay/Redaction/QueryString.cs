@@ -24,7 +24,8 @@ internal static class QueryString
 
     /// <summary>
     /// Redacts the query of a URL, absolute or relative (a <c>Location</c> header may be either), and a fragment
-    /// written as parameters (OAuth's implicit flow returns its <c>access_token</c> there). Every other character is
+    /// written as parameters (OAuth's implicit flow returns its <c>access_token</c> there) or as a hash router's route with
+    /// a query (<c>#/callback?access_token=…</c>). Every other character is
     /// kept as it was (empty <c>&amp;&amp;</c> pairs aside), so a header replays as recorded.
     /// </summary>
     public static string RedactUri(string uri, ISet<string> names, string placeholder)
@@ -40,7 +41,13 @@ internal static class QueryString
         int question = beforeFragment.IndexOf('?');
         string path = question < 0 ? beforeFragment : beforeFragment[..question];
         string query = question < 0 ? "" : Redact(beforeFragment[(question + 1)..], names, placeholder);
-        if (fragment.Contains('=', StringComparison.Ordinal))
+        int routeQuery = fragment.IndexOf('?');
+        if (routeQuery >= 0)
+        {
+            // A hash router's route keeps its own query: #/callback?access_token=...
+            fragment = fragment[..(routeQuery + 1)] + Redact(fragment[(routeQuery + 1)..], names, placeholder);
+        }
+        else if (fragment.Contains('=', StringComparison.Ordinal))
         {
             fragment = "#" + Redact(fragment[1..], names, placeholder);
         }

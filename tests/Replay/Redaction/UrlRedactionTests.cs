@@ -88,6 +88,7 @@ public sealed class UrlRedactionTests : IAsyncLifetime
     [Theory]
     [InlineData("https://app.example.test/cb#access_token=frag-1&token_type=bearer&expires_in=3600",
         "https://app.example.test/cb#access_token=P&token_type=bearer&expires_in=3600")]
+    [InlineData("https://app.example.test/#/callback?access_token=frag-2&state=s2", "https://app.example.test/#/callback?access_token=P&state=s2")]
     [InlineData("/cb?state=s1&code=c1#section", "/cb?state=s1&code=P#section")]
     [InlineData("cb?code=c1", "cb?code=P")]
     [InlineData("/docs?code=c1#password", "/docs?code=P#password")] // an anchor without '=' is no parameter
