@@ -68,6 +68,7 @@ public sealed class HeaderFaultOptions
         bool settingsRead = true;
         bool everyFaultBound = true;
         IReadOnlyList<string> faultProblems = [];
+        List<string> unnamedEntries = [];
         foreach (var (name, value) in root)
         {
             try
@@ -88,6 +89,11 @@ public sealed class HeaderFaultOptions
 
                         // An entry that failed to bind is missing from the list: the others' indexes no longer name them.
                         everyFaultBound = value is JsonArray array ? array.Count == faults.Faults.Count : faults.Faults.Count == 0;
+                        if (!everyFaultBound && value is JsonArray entries)
+                        {
+                            unnamedEntries = UnnamedEntries(entries);
+                        }
+
                         break;
                     default:
                         problems.Add($"{name}: is not a header-fault setting.");
@@ -105,6 +111,7 @@ public sealed class HeaderFaultOptions
         if (settingsRead)
         {
             problems.AddRange(options.ValidateSettings(checkNames: everyFaultBound));
+            problems.AddRange(unnamedEntries); // past an entry that failed to bind, names are checked in the JSON, by its own index
         }
 
         problems.AddRange(faultProblems);
@@ -127,6 +134,26 @@ public sealed class HeaderFaultOptions
         // could not tell the two apart either.
         errors.AddRange(profile.Validate());
         return errors;
+    }
+
+    /// <summary>The entries of a <c>Faults</c> array with no name, read from the JSON itself, so each is named by its own
+    /// index even when an entry before it failed to bind.</summary>
+    private static List<string> UnnamedEntries(JsonArray entries)
+    {
+        SettingPath faults = SettingPath.Root.Child(nameof(Faults));
+        var unnamed = new List<string>();
+        for (int i = 0; i < entries.Count; i++)
+        {
+            JsonNode? name = entries[i] is JsonObject entry
+                ? entry.FirstOrDefault(p => string.Equals(p.Key, nameof(Fault.Name), StringComparison.OrdinalIgnoreCase)).Value
+                : null;
+            if (name is not JsonValue value || !value.TryGetValue(out string? text) || string.IsNullOrEmpty(text))
+            {
+                unnamed.Add($"{faults.Index(i)[nameof(Fault.Name)]}: is required: a header asks for a fault by name.");
+            }
+        }
+
+        return unnamed;
     }
 
     /// <summary>Checks the header's own settings, and that every fault has the name a header asks for.</summary>

@@ -106,13 +106,17 @@ public sealed class HeaderFaultTests
     }
 
     [Fact]
-    public void Past_a_fault_that_failed_to_bind_names_are_not_checked_by_an_index_that_would_name_the_wrong_entry()
+    public void Past_a_fault_that_failed_to_bind_names_are_checked_in_the_json_by_each_entrys_own_index()
     {
-        HeaderFaultOptions.Read("""{ "MaxActiveFaults": 0, "Faults": [ { "Kind": "Teleport" }, { "Kind": "Status", "StatusCode": 503 } ] }""", out var errors);
+        HeaderFaultOptions.Read(
+            """{ "MaxActiveFaults": 0, "Faults": [ { "Kind": "Teleport" }, { "Kind": "Status", "name": "boom" }, { "Kind": "Status", "StatusCode": 503 } ] }""",
+            out var errors);
 
         Assert.Equal(
         [
             "MaxActiveFaults: must be at least 1 (was 0).",
+            "Faults:0:Name: is required: a header asks for a fault by name.",
+            "Faults:2:Name: is required: a header asks for a fault by name.",
             $"Faults:0:Kind: unknown fault kind 'Teleport'; known kinds: {string.Join(", ", FaultCatalog.Kinds.Select(k => k.Name))}.",
         ], errors);
     }
