@@ -60,6 +60,19 @@ public sealed class CatalogTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public void Every_kind_checks_the_settings_every_fault_shares_as_well_as_its_own(string kind)
+    {
+        var valid = new FaultInjectionOptions { Faults = { FaultCatalog.Find(kind)!.CreateExample() } };
+        var example = FaultCatalog.Find(kind)!.CreateExample();
+        example.InjectionRate = 1.5;
+        var invalid = new FaultInjectionOptions { Faults = { example } };
+
+        Assert.Empty(valid.Validate());
+        Assert.Equal(["Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 1.5)."], invalid.Validate());
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task Every_kind_can_be_scripted_and_fires_as_a_step(string kind)
     {
         var clock = new TestClock();

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using FaultLab.Tests.Shared;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -31,6 +32,23 @@ public sealed class InvalidResponseFaultTests
         Assert.Equal("InvalidResponse", actual.Data[InjectedFault.ExceptionDataKey]);
         Assert.True(HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromException<HttpResponseMessage>(expected)));
         Assert.True(HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromException<HttpResponseMessage>(actual)));
+    }
+
+    [Fact]
+    public async Task Bound_from_a_profile_without_a_status_line_it_sends_the_documented_default()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["FaultLab:Faults:0:Kind"] = "InvalidResponse" }).Build();
+        var profile = FaultInjectionOptions.FromConfiguration(configuration.GetSection("FaultLab"));
+        using var injected = new HttpClient(FaultInjection.CreateHandler(f => f.AddFault(profile.Faults[0]), new SocketsHttpHandler()))
+        {
+            BaseAddress = new Uri("http://127.0.0.1:9/"), // never reached: the fault answers first
+        };
+
+        var actual = await Assert.ThrowsAsync<HttpRequestException>(() => injected.GetAsync("/orders"));
+
+        Assert.Empty(profile.Validate());
+        Assert.Equal("Received an invalid status line: 'GARBAGE'.", actual.Message);
     }
 
     [Fact]
