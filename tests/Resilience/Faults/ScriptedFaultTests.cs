@@ -93,6 +93,8 @@ public sealed class ScriptedFaultTests
         Assert.Equal(["Faults:0:Steps:1:StatusCode: must be an error status from 400 to 599 (was 200)."],
             FaultErrors.Of(new ScriptedFault { Steps = { FaultStep.Pass(), FaultStep.Of(new StatusFault { StatusCode = 200 }) } }));
         Assert.Empty(FaultErrors.Of(new ScriptedFault { Steps = { FaultStep.Pass() } }));
+        Assert.Equal(["Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 1.5)."],
+            FaultErrors.Of(new ScriptedFault { InjectionRate = 1.5, Steps = { FaultStep.Pass() } }));
     }
 
     private sealed class Step : FaultRealization
