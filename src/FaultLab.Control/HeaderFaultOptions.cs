@@ -149,12 +149,15 @@ public sealed class HeaderFaultOptions
                 : null;
             if (name is not JsonValue value || !value.TryGetValue(out string? text) || string.IsNullOrEmpty(text))
             {
-                unnamed.Add($"{faults.Index(i)[nameof(Fault.Name)]}: is required: a header asks for a fault by name.");
+                unnamed.Add(MissingName(faults, i));
             }
         }
 
         return unnamed;
     }
+
+    private static string MissingName(SettingPath faults, int index) =>
+        $"{faults.Index(index)[nameof(Fault.Name)]}: is required: a header asks for a fault by name.";
 
     /// <summary>Checks the header's own settings, and that every fault has the name a header asks for.</summary>
     private List<string> ValidateSettings(bool checkNames)
@@ -175,7 +178,7 @@ public sealed class HeaderFaultOptions
         {
             if (string.IsNullOrEmpty(Faults[i].Name))
             {
-                errors.Add($"{faults.Index(i)[nameof(Fault.Name)]}: is required: a header asks for a fault by name.");
+                errors.Add(MissingName(faults, i));
             }
         }
 
