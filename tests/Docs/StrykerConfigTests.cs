@@ -91,6 +91,16 @@ public sealed partial class StrykerConfigTests
             }
         }
 
+        // ConfigureAwait(false) -> (true) only changes where a continuation resumes, which no result shows without a
+        // single-threaded synchronization context (a UI's), so every configuration leaves those mutants out alike: one
+        // that did not would report a lower score for the same tests.
+        bool ignoresConfigureAwait = root.TryGetProperty("ignore-methods", out JsonElement ignored)
+            && ignored.EnumerateArray().Any(m => m.GetString() == "ConfigureAwait");
+        if (!ignoresConfigureAwait)
+        {
+            problems.Add("ignore-methods must list \"ConfigureAwait\", as every configuration does");
+        }
+
         // Stryker refuses to start unless 0 <= break <= low <= high <= 100 ("Threshold low must be more than or equal to threshold break").
         JsonElement thresholds = root.GetProperty("thresholds");
         int high = thresholds.GetProperty("high").GetInt32();
