@@ -34,6 +34,28 @@ public sealed class BodyFaultTests
     }
 
     [Fact]
+    public async Task A_cut_before_the_first_body_byte_still_delivers_the_headers_and_the_promised_Content_Length()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        await using var proxy = await ProxyFixture.ProxyAsync(upstream,
+            """{ "FaultLab": { "Faults": [ { "Kind": "TruncatedBody", "AfterBytes": 0 } ] } }""");
+        using var client = ProxyFixture.RawClient();
+
+        // Nothing of the body was written when the cut came: only the proxy's flush puts the headers on the wire before
+        // the connection ends (without it the client would see a connection that ended before any header).
+        using var response = await client.GetAsync(new Uri(proxy.Address, "big"), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(Upstream.Big.Length, response.Content.Headers.ContentLength);
+
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var received = new MemoryStream();
+        var error = await Assert.ThrowsAsync<HttpIOException>(() => body.CopyToAsync(received));
+        Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
+        Assert.Equal("The response ended prematurely. (ResponseEnded)", error.Message);
+        Assert.Equal(0, received.Length);
+    }
+
+    [Fact]
     public async Task A_reset_ending_resets_the_connection_after_N_bytes()
     {
         await using var upstream = await Upstream.StartAsync();
