@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -108,6 +109,58 @@ public sealed class ProxyLifetimeTests
         await proxy.DisposeAsync();
 
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10)); // and closed by the dispose, not left to an idle timeout
+    }
+
+    [Fact]
+    public async Task Disposing_releases_the_web_host_whose_meters_complete()
+    {
+        // Kestrel's connection gauge carries the port it serves: that tells the proxy's meter from any other server's.
+        int port = 0;
+        var ours = new TaskCompletionSource<Instrument>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Microsoft.AspNetCore.Server.Kestrel" && instrument.Name == "kestrel.active_connections")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+            MeasurementsCompleted = (instrument, _) =>
+            {
+                if (ours.Task.IsCompletedSuccessfully && ReferenceEquals(ours.Task.Result, instrument))
+                {
+                    completed.TrySetResult();
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "server.port" && Equals(tag.Value, Volatile.Read(ref port)))
+                {
+                    ours.TrySetResult(instrument);
+                }
+            }
+        });
+        meters.Start();
+        await using var upstream = await Upstream.StartAsync();
+        var proxy = await ProxyFixture.ProxyAsync(upstream, """{ "FaultLab": { "Faults": [ ] } }""");
+        Volatile.Write(ref port, proxy.Address.Port);
+        using (var client = ProxyFixture.RawClient())
+        {
+            using var response = await client.GetAsync(new Uri(proxy.Address, "api/orders"));
+            Assert.Equal(201, (int)response.StatusCode);
+        }
+
+        await ours.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(completed.Task.IsCompleted);
+
+        await proxy.DisposeAsync();
+
+        await completed.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the host's services (its meter factory among them) are disposed
     }
 
     [Fact]
