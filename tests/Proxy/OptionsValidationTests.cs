@@ -58,6 +58,16 @@ public sealed class OptionsValidationTests
         Assert.EndsWith("/", proxy.Address.AbsoluteUri, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_header_fault_problem_is_named_under_HeaderFaults()
+    {
+        var headerFaults = new FaultLab.Control.HeaderFaultOptions { Enabled = true };
+        headerFaults.Faults.Add(new StatusFault { StatusCode = 503 });
+
+        Assert.Equal(["HeaderFaults:Faults:0:Name: is required: a header asks for a fault by name."],
+            Options(o => o.HeaderFaults = headerFaults).Validate());
+    }
+
     private static FaultProxyOptions Options(Action<FaultProxyOptions> change)
     {
         var options = new FaultProxyOptions { Upstream = new Uri("http://127.0.0.1:5000/") };
