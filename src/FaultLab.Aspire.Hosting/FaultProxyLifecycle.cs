@@ -59,6 +59,8 @@ internal static class FaultProxyLifecycle
         {
             Upstream = new Uri(upstream.EndsWith('/') ? upstream : upstream + "/"),
             Profile = resource.Profiles[0].Profile,
+            // Named as the dashboard shows it, at the start and after a reset: its "Profile: NAME" command is then the disabled one.
+            ProfileName = resource.Profiles[0].Name,
             Port = endpoint.AllocatedEndpoint!.Port,
             ClientName = resource.Name,
             LoggerFactory = new SingleLoggerFactory(logger),
@@ -67,9 +69,6 @@ internal static class FaultProxyLifecycle
             // settings too (--environment, or nothing set at all), and then its proxies refuse faults unless allowed.
             HostEnvironment = environment,
         });
-        // The controller names its starting profile "profile" unless told: switching to the same profile before the
-        // first request names it as the dashboard shows it (its "Profile: NAME" command is then the one disabled).
-        proxy.Controller.SwitchProfile(resource.Profiles[0].Name, resource.Profiles[0].Profile);
         var host = services.GetRequiredService<FaultProxyHost>();
         host.Own(new RunningProxy(resource, proxy));
         await proxy.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using FaultLab.Control;
+using FaultLab;
 using Microsoft.Extensions.Hosting;
 
 namespace Aspire.Hosting;
@@ -36,7 +37,7 @@ internal static class FaultProxyState
         var controller = proxy.Controller;
         // The proxy's guard decides on the profile in force (the controller's changes included) in the app host's
         // environment; the same test here shows its decision instead of "Faults on" for faults nobody meets.
-        bool refused = environment.IsProduction() && (proxy.Profile.Override ?? proxy.Profile.Baseline)?.AllowInProduction != true;
+        bool refused = ProductionRule.Refuses(environment.EnvironmentName, (proxy.Profile.Override ?? proxy.Profile.Baseline)?.AllowInProduction == true);
         var counters = controller.GetCounters();
         string target = resource.Target.Resource.Name;
         string faults = string.Join(", ", controller.Faults.Select(f => f.Fault.Name ?? f.Fault.Kind));

@@ -29,9 +29,9 @@ public static class HeaderFaults
             throw new ArgumentException("Invalid header faults: " + string.Join(" ", errors), nameof(options));
         }
 
-        environmentName ??= Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
+        environmentName ??= ProductionRule.ProcessEnvironmentName();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FaultLab");
-        bool refused = options.Enabled && !options.AllowInProduction && string.Equals(environmentName, "Production", StringComparison.OrdinalIgnoreCase);
+        bool refused = options.Enabled && ProductionRule.Refuses(environmentName, options.AllowInProduction);
         if (refused)
         {
             logger.LogWarning("FaultLab header-controlled faults are configured for client '{Client}' but refused: the environment is Production", clientName);

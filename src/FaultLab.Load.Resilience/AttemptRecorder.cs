@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 
 namespace FaultLab.Load.Resilience;
 
@@ -104,30 +103,28 @@ public sealed class AttemptRecorder
         }
 
         Interlocked.Increment(ref _followed);
-        if (RetryAfterRule.IsViolation(at, advertised.NotBefore, Tolerance))
+        if (RetryAfterRule.IsViolation(at, advertised.Wait, Tolerance))
         {
             if (Interlocked.Increment(ref _violations) <= EvidenceLimit)
             {
                 _evidence.Enqueue(new RetryAfterViolation(request.Method.Method, request.RequestUri?.ToString() ?? "?", number,
-                    advertised.StatusCode, advertised.Header, advertised.AnsweredAt, advertised.NotBefore, at));
+                    advertised.StatusCode, advertised.Header, advertised.AnsweredAt, advertised.Wait.NotBefore, at));
             }
         }
     }
 
     private void OnResponse(CallAttempts call, HttpResponseMessage response, DateTimeOffset at)
     {
-        if (RetryAfterRule.AdvertisedInstant(response, at) is { } notBefore)
+        if (RetryAfterRule.Read(response, at) is { } wait)
         {
             Interlocked.Increment(ref _advertised);
-            string header = response.Headers.RetryAfter!.Delta is { } delta
-                ? ((long)delta.TotalSeconds).ToString(CultureInfo.InvariantCulture)
-                : response.Headers.RetryAfter.Date!.Value.ToString("R", CultureInfo.InvariantCulture);
-            call.Advertise(new Advertisement(notBefore, (int)response.StatusCode, header, at));
+            string header = string.Join(",", response.Headers.GetValues(RetryAfterRule.HeaderName));
+            call.Advertise(new Advertisement(wait, (int)response.StatusCode, header, at));
         }
     }
 
     /// <summary>What a 429/503 asked of the call's next attempt.</summary>
-    private readonly record struct Advertisement(DateTimeOffset NotBefore, int StatusCode, string Header, DateTimeOffset AnsweredAt);
+    private readonly record struct Advertisement(RetryAfterWait Wait, int StatusCode, string Header, DateTimeOffset AnsweredAt);
 
     /// <summary>One logical call's attempts; hedged attempts of one call update it concurrently.</summary>
     private sealed class CallAttempts

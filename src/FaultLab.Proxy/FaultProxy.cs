@@ -42,6 +42,7 @@ public sealed class FaultProxy : IAsyncDisposable
         Controller = new FaultController(Profile, new FaultControllerOptions
         {
             ClientName = options.ClientName,
+            ProfileName = options.ProfileName,
             LeaseDuration = options.LeaseDuration,
             TimeProvider = options.TimeProvider,
         });

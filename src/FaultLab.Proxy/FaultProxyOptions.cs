@@ -14,6 +14,11 @@ public sealed class FaultProxyOptions
     /// or <see cref="FaultProfileFile.Load"/>. An empty profile makes a plain pass-through proxy.</summary>
     public FaultInjectionOptions Profile { get; set; } = new();
 
+    /// <summary>Gets or sets the name shown for <see cref="Profile"/> (for example its file name): the controller's
+    /// <see cref="FaultLab.Control.FaultController.ProfileName"/> at the start and again after
+    /// <see cref="FaultLab.Control.FaultController.Reset"/>. Defaults to <c>profile</c>.</summary>
+    public string ProfileName { get; set; } = "profile";
+
     /// <summary>Gets or sets the port on 127.0.0.1; 0 (the default) picks a free ephemeral port.
     /// The proxy never listens on any other address: it is a test tool, not a gateway.</summary>
     public int Port { get; set; }
@@ -79,6 +84,11 @@ public sealed class FaultProxyOptions
         if (HangLimit <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(HangLimit)}: must be positive (was {HangLimit}).");
+        }
+
+        if (string.IsNullOrEmpty(ProfileName))
+        {
+            errors.Add($"{nameof(ProfileName)}: must not be empty (was '{ProfileName}').");
         }
 
         if (Profile is null)

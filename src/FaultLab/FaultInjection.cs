@@ -22,7 +22,7 @@ public static class FaultInjection
     /// <exception cref="ArgumentException">The profile is invalid; the message lists every problem.</exception>
     public static DelegatingHandler CreateHandler(Action<FaultInjectionBuilder> configure, HttpMessageHandler? innerHandler = null,
         TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string clientName = "default") =>
-        CreateHandler(configure, innerHandler, timeProvider, loggerFactory, clientName, ProductionGuard.ProcessEnvironment());
+        CreateHandler(configure, innerHandler, timeProvider, loggerFactory, clientName, ProductionRule.ProcessEnvironmentName());
 
     internal static DelegatingHandler CreateHandler(Action<FaultInjectionBuilder> configure, HttpMessageHandler? innerHandler,
         TimeProvider? timeProvider, ILoggerFactory? loggerFactory, string clientName, string? environmentName)
@@ -75,7 +75,7 @@ public static class FaultInjection
         ArgumentNullException.ThrowIfNull(builder);
         var options = Build(configure);
         var guard = new ProductionGuard(clientName, Logger(loggerFactory));
-        if (guard.Refuses(options, ProductionGuard.ProcessEnvironment()))
+        if (guard.Refuses(options, ProductionRule.ProcessEnvironmentName()))
         {
             guard.ExplainRefusalOnce(); // a hand-built pipeline has no first request to wait for: now is the only moment
             return builder;

@@ -224,6 +224,20 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reset_names_the_starting_profile_as_configured_again_in_the_state()
+    {
+        var client = new FaultControlClient(_http, _clock);
+        _controller.SwitchProfile("throttled", Profiles.Status(HttpStatusCode.TooManyRequests, "limit"));
+        Assert.Equal("throttled", (string?)(await client.GetStateAsync())["profile"]);
+
+        await client.ResetAsync();
+
+        var state = await client.GetStateAsync();
+        Assert.Equal("flaky", (string?)state["profile"]);
+        Assert.Equal("baseline", (string?)Assert.Single(state["faults"]!.AsArray())!["fault"]!["Name"]);
+    }
+
+    [Fact]
     public async Task The_client_drives_every_route()
     {
         var client = new FaultControlClient(_http, _clock);

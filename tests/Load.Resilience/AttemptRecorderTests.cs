@@ -54,11 +54,13 @@ public sealed class AttemptRecorderTests
         var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("api");
 
         var call = client.GetAsync(new Uri("http://api.test/orders/1"));
-        for (int i = 0; i < 2; i++)
+        // The fake clock moves on in steps until the call ends. A single 3 s Advance per attempt raced the client: on a
+        // loaded machine it could land before the client's wait timer existed, which then never fired. However late a
+        // timer is registered here, it fires after its full wait, so the attempts judged are never early.
+        for (int step = 0; step < 10_000 && !call.IsCompleted; step++)
         {
-            await WaitUntilAsync(() => recorder.Attempts == i + 1);
-            await Task.Yield();
-            clock.Advance(TimeSpan.FromSeconds(3));
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(1);
         }
 
         using var response = await call;
@@ -70,12 +72,8 @@ public sealed class AttemptRecorderTests
     }
 
     [Fact]
-    public async Task A_retry_one_tick_before_the_advertised_instant_is_a_violation_one_at_it_is_not()
+    public async Task The_default_tolerance_is_for_real_time_only_and_a_503_without_the_header_asks_nothing()
     {
-        Assert.True(RetryAfterRule.IsViolation(Epoch.AddTicks(-1), Epoch));
-        Assert.False(RetryAfterRule.IsViolation(Epoch, Epoch));
-        Assert.False(RetryAfterRule.IsViolation(Epoch.AddMilliseconds(-3), Epoch, TimeSpan.FromMilliseconds(20)));
-        Assert.True(RetryAfterRule.IsViolation(Epoch.AddMilliseconds(-21), Epoch, TimeSpan.FromMilliseconds(20)));
         Assert.Equal(TimeSpan.FromMilliseconds(20), new AttemptRecorder().Tolerance);
         Assert.Equal(TimeSpan.Zero, new AttemptRecorder(new FakeTimeProvider()).Tolerance);
 
@@ -116,17 +114,6 @@ public sealed class AttemptRecorderTests
             .AddFaultInjection(faults)
             .RecordAttempts(recorder);
         return services.BuildServiceProvider();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        // Waits for the client's own continuation (real time, no fake-clock effect), bounded so a bug fails, not hangs.
-        for (int i = 0; i < 2000 && !condition(); i++)
-        {
-            await Task.Delay(1);
-        }
-
-        Assert.True(condition());
     }
 
     /// <summary>A retry loop on the given clock: at once, or after the response's Retry-After (seconds or date).</summary>

@@ -7,49 +7,28 @@ using Microsoft.Extensions.Time.Testing;
 namespace FaultLab.Load.Resilience.Tests;
 
 /// <summary>
-/// The Retry-After rule and the attempt recorder at their edges, on a fake clock: which responses advertise, the
+/// The attempt recorder at its edges, on a fake clock: which responses advertise, the
 /// tolerance's bound, how attempts group into calls, and the evidence cap.
 /// </summary>
 public sealed class RecordingEdgeTests
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static HttpResponseMessage Response(HttpStatusCode status, RetryConditionHeaderValue? retryAfter = null)
+    [Theory]
+    [InlineData(9.5, 0L)]   // half a second before a date of one-second resolution: on time
+    [InlineData(9.0, 0L)]   // exactly its resolution early: still on time
+    [InlineData(8.9, 1L)]   // 1.1 s early: a violation
+    public async Task An_HTTP_date_is_judged_to_its_one_second_resolution_as_the_conformance_verdict_judges_it(double retryAfter, long violations)
     {
-        var response = new HttpResponseMessage(status);
-        response.Headers.RetryAfter = retryAfter;
-        return response;
-    }
+        // The rule is the core's RetryAfterRule (tested at its edges in tests/Resilience); this pins that the recorder
+        // judges by it, on a clock the fake makes exact (tolerance zero).
+        var clock = new FakeTimeProvider(Epoch);
+        var recorder = new AttemptRecorder(clock);
+        using var http = Client(clock, recorder, new Resend(clock, retryAfter), new DatedUnavailable(Epoch.AddSeconds(10)));
 
-    [Fact]
-    public void Only_a_429_or_503_with_Retry_After_advertises_an_instant()
-    {
-        var delta = new RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
-        var date = new RetryConditionHeaderValue(Epoch.AddSeconds(30));
+        (await http.GetAsync(new Uri("http://api.test/x"))).Dispose();
 
-        using var tooMany = Response(HttpStatusCode.TooManyRequests, delta);
-        using var unavailable = Response(HttpStatusCode.ServiceUnavailable, date);
-        using var serverError = Response(HttpStatusCode.InternalServerError, delta);
-        using var ok = Response(HttpStatusCode.OK, delta);
-        using var bare = Response(HttpStatusCode.ServiceUnavailable);
-
-        Assert.Equal(Epoch.AddSeconds(3), RetryAfterRule.AdvertisedInstant(tooMany, Epoch.AddSeconds(1)));
-        Assert.Equal(Epoch.AddSeconds(30), RetryAfterRule.AdvertisedInstant(unavailable, Epoch.AddSeconds(1)));
-        Assert.Null(RetryAfterRule.AdvertisedInstant(serverError, Epoch));
-        Assert.Null(RetryAfterRule.AdvertisedInstant(ok, Epoch));
-        Assert.Null(RetryAfterRule.AdvertisedInstant(bare, Epoch));
-        Assert.Throws<ArgumentNullException>(() => RetryAfterRule.AdvertisedInstant(null!, Epoch));
-    }
-
-    [Fact]
-    public void An_attempt_exactly_the_tolerance_early_is_on_time_and_a_negative_tolerance_is_refused()
-    {
-        var tolerance = TimeSpan.FromMilliseconds(20);
-
-        Assert.False(RetryAfterRule.IsViolation(Epoch - tolerance, Epoch, tolerance));
-        Assert.True(RetryAfterRule.IsViolation(Epoch - tolerance - TimeSpan.FromTicks(1), Epoch, tolerance));
-        Assert.False(RetryAfterRule.IsViolation(Epoch.AddSeconds(5), Epoch));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RetryAfterRule.IsViolation(Epoch, Epoch, TimeSpan.FromTicks(-1)));
+        Assert.Equal((2L, 2L, 1L, violations), (recorder.Attempts, recorder.RetryAfterResponses, recorder.AttemptsAfterRetryAfter, recorder.RetryAfterViolations));
     }
 
     [Fact]

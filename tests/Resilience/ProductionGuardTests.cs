@@ -21,7 +21,23 @@ public sealed class ProductionGuardTests
     {
         var variables = new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = dotnet, ["ASPNETCORE_ENVIRONMENT"] = aspnet };
 
-        Assert.Equal(expected, ProductionGuard.ProcessEnvironment(name => variables[name]));
+        Assert.Equal(expected, ProductionRule.ProcessEnvironmentName(name => variables[name]));
+    }
+
+    [Theory]
+    [InlineData("Production", false, true)]
+    [InlineData("production", false, true)]
+    [InlineData("PRODUCTION", false, true)]
+    [InlineData("Production", true, false)]
+    [InlineData("Production ", false, false)]
+    [InlineData("Prod", false, false)]
+    [InlineData("Staging", false, false)]
+    [InlineData("", false, false)]
+    [InlineData(null, false, false)]
+    public void The_public_rule_refuses_Production_in_any_case_unless_allowed_and_nothing_else(string? environment, bool allow, bool refused)
+    {
+        Assert.Equal(refused, ProductionRule.Refuses(environment, allow));
+        Assert.Equal("Production", ProductionRule.EnvironmentName);
     }
 
     [Theory]

@@ -1,14 +1,9 @@
-using System.Globalization;
-
 namespace FaultLab.Testing;
 
 public static partial class ConformanceRules
 {
-    // An HTTP-date has one-second resolution (RFC 9110 §5.6.7): a client cannot be judged more finely than that.
-    private static readonly TimeSpan DateResolution = TimeSpan.FromSeconds(1);
-
     // Fake timers keep whole milliseconds, and real clocks read a little differently on each side.
-    private static readonly TimeSpan DeltaTolerance = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan ClockTolerance = TimeSpan.FromMilliseconds(1);
 
     /// <summary>
     /// Rule 1: after a 429 or 503 carrying <c>Retry-After</c> (delta-seconds or an HTTP-date), no later attempt of the same
@@ -32,13 +27,13 @@ public static partial class ConformanceRules
         {
             var e = ordered[i];
             // Not a pattern variable of the condition: mutating the condition must still compile (see MatrixReport.Html).
-            var readyAt = e.StatusCode is 429 or 503 ? RetryAfterReadyAt(e) : null;
-            if (readyAt is null)
+            var waitAsked = RetryAfterReadyAt(e);
+            if (waitAsked is null)
             {
                 continue;
             }
 
-            var ready = readyAt.Value;
+            var wait = waitAsked.Value;
 
             asked++;
             string request = $"{e.Describe(origin)} with Retry-After: {e.ResponseHeader("Retry-After")}";
@@ -49,15 +44,14 @@ public static partial class ConformanceRules
                 continue;
             }
 
-            TimeSpan tolerance = ready.Date ? DateResolution : DeltaTolerance;
-            if (next.At + tolerance < ready.At)
+            if (RetryAfterRule.IsViolation(next.At, wait, ClockTolerance))
             {
-                violations.Add($"{next.Describe(origin)} came {Seconds(ready.At - next.At)} before the Retry-After of {request} " +
-                    $"(earliest allowed {DependencyExchange.Offset(ready.At, origin)})");
+                violations.Add($"{next.Describe(origin)} came {Seconds(wait.NotBefore - next.At)} before the Retry-After of {request} " +
+                    $"(earliest allowed {DependencyExchange.Offset(wait.NotBefore, origin)})");
             }
             else
             {
-                kept.Add($"{request}; next {next.Describe(origin)}, {Seconds(next.At - ready.At)} after it was allowed");
+                kept.Add($"{request}; next {next.Describe(origin)}, {Seconds(next.At - wait.NotBefore)} after it was allowed");
             }
         }
 
@@ -71,26 +65,15 @@ public static partial class ConformanceRules
             : Verdict.Pass(ConformanceRule.RespectsRetryAfter, $"every one of {asked} Retry-After waits was kept", kept);
     }
 
-    /// <summary>Reads when a response's <c>Retry-After</c> allows the next request: delta-seconds count from when the
-    /// response arrived; an HTTP-date is an instant (one-second resolution).</summary>
+    /// <summary>Reads what an attempt's response asked of the next attempt (<see cref="RetryAfterRule.Read(int, string?, DateTimeOffset)"/>):
+    /// a 429 or 503 with delta-seconds counts from when the response arrived; an HTTP-date is an instant (one-second resolution).</summary>
     /// <param name="exchange">The attempt whose response to read.</param>
-    /// <returns>The instant, and whether it came from a date; <see langword="null"/> when absent or unreadable.</returns>
-    public static (DateTimeOffset At, bool Date)? RetryAfterReadyAt(DependencyExchange exchange)
+    /// <returns>The wait; <see langword="null"/> for another status, or when the header is absent or unreadable.</returns>
+    public static RetryAfterWait? RetryAfterReadyAt(DependencyExchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        if (exchange.ResponseHeader("Retry-After") is not { Length: > 0 } value)
-        {
-            return null;
-        }
-
-        DateTimeOffset arrived = exchange.EndedAt ?? exchange.At;
-        if (long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds))
-        {
-            return (arrived + TimeSpan.FromSeconds(seconds), false);
-        }
-
-        return DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? (date, true)
+        return exchange.StatusCode is { } status
+            ? RetryAfterRule.Read(status, exchange.ResponseHeader(RetryAfterRule.HeaderName), exchange.EndedAt ?? exchange.At)
             : null;
     }
 }

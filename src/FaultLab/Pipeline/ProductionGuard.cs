@@ -21,20 +21,14 @@ internal sealed class ProductionGuard(string clientName, ILogger logger)
     private volatile string? _refusedBecause;
     private int _explained;
 
-    public static string? ProcessEnvironment(Func<string, string?>? read = null)
-    {
-        read ??= Environment.GetEnvironmentVariable;
-        return read("DOTNET_ENVIRONMENT") ?? read("ASPNETCORE_ENVIRONMENT");
-    }
-
     /// <summary>Decides for <paramref name="options"/> under <paramref name="host"/> (or the process, without one).</summary>
     public bool Refuses(FaultInjectionOptions options, IHostEnvironment? host) =>
-        host is null ? Refuses(options, ProcessEnvironment(), ProcessSource) : Refuses(options, host.EnvironmentName, HostSource);
+        host is null ? Refuses(options, ProductionRule.ProcessEnvironmentName(), ProcessSource) : Refuses(options, host.EnvironmentName, HostSource);
 
     /// <summary>Decides for <paramref name="options"/> in <paramref name="environmentName"/>, read from <paramref name="source"/>.</summary>
     public bool Refuses(FaultInjectionOptions options, string? environmentName, string source = ProcessSource)
     {
-        bool refused = !options.AllowInProduction && string.Equals(environmentName, "Production", StringComparison.OrdinalIgnoreCase);
+        bool refused = ProductionRule.Refuses(environmentName, options.AllowInProduction);
         _refusedBecause = refused ? source : null;
         return refused;
     }

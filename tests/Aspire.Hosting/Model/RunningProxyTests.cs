@@ -127,6 +127,25 @@ public sealed class RunningProxyTests
     }
 
     [Fact]
+    public async Task A_reset_returns_to_the_starting_profile_under_its_own_name()
+    {
+        await using var running = await ProxyApp.StartAsync("returns");
+        var controller = running.Chaos.Proxy!.Controller;
+        await running.ExecuteAsync("faultlab-profile-outage");
+        Assert.Equal("outage", controller.ProfileName);
+        await running.SnapshotAsync(s => s.Properties.Any(p => p.Name == "faultlab.profile" && Equals(p.Value, "outage")));
+
+        controller.Reset();
+
+        Assert.Equal("flaky", controller.ProfileName);
+        var snapshot = await running.SnapshotAsync(s => s.Properties.Any(p => p.Name == "faultlab.faults" && Equals(p.Value, "returns-503")));
+        Assert.Equal("flaky", snapshot.Property("faultlab.profile"));
+        Assert.Equal(ResourceCommandState.Disabled, running.StateOf("faultlab-profile-flaky")); // the one in force
+        Assert.Equal(ResourceCommandState.Enabled, running.StateOf("faultlab-profile-outage"));
+        Assert.Equal(503, (await running.CallAsync(running.Chaos.Proxy.Address)).Status);
+    }
+
+    [Fact]
     public async Task Profile_commands_switch_between_the_added_and_the_starting_profile()
     {
         await using var running = await ProxyApp.StartAsync("shipping");

@@ -6,20 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FaultLab.Replay.Tests.DependencyInjection;
 
-public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
+public sealed class ReplayHttpClientBuilderExtensionsTests : LoopbackTest
 {
-    private readonly TempDirectory _directory = new();
-    private LoopbackDependency _dependency = null!;
-
-    private string CassettePath => _directory.File("orders.json");
-
-    public async Task InitializeAsync() => _dependency = await LoopbackDependency.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _dependency.DisposeAsync();
-        _directory.Dispose();
-    }
+    private string CassettePath => Files.File("orders.json");
 
     [Fact]
     public async Task A_recording_made_through_the_client_factory_replays_through_it_without_the_network()
@@ -30,18 +19,18 @@ public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
             Assert.Contains("\"id\":\"1\"", await client.GetStringAsync("orders/1"));
         }
 
-        await _dependency.StopAsync();
+        await Dependency.StopAsync();
         await using var replay = Provider(b => b.AddReplay(CassettePath, RecordMode.ReplayOnly));
         var replayed = replay.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
         Assert.Contains("\"id\":\"1\"", await replayed.GetStringAsync("orders/1"));
-        Assert.Equal(1, _dependency.Hits);
+        Assert.Equal(1, Dependency.Hits);
     }
 
     [Fact]
     public async Task Injected_faults_and_resilience_apply_to_replayed_traffic()
     {
         await RecordOrdersAsync(count: 20);
-        await _dependency.StopAsync();
+        await Dependency.StopAsync();
 
         var attempts = new CountingHandler();
         await using var replay = Provider(b =>
@@ -69,7 +58,7 @@ public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
         // Every call succeeded, yet some attempts were answered by the injected 503 and retried.
         Assert.True(attempts.Count > 20, $"expected retries after injected 503s, saw {attempts.Count} attempts");
         Assert.Contains(HttpStatusCode.ServiceUnavailable, attempts.Statuses);
-        Assert.Equal(20, _dependency.Hits);
+        Assert.Equal(20, Dependency.Hits);
     }
 
     [Fact]
@@ -89,7 +78,7 @@ public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
     public async Task The_plain_handler_can_be_given_as_the_primary_handler_with_faults_above_it()
     {
         await RecordOrdersAsync(count: 1);
-        await _dependency.StopAsync();
+        await Dependency.StopAsync();
         var cassette = new Cassette(CassettePath);
 
         await using var replay = Provider(b => b
@@ -106,13 +95,13 @@ public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
     {
         File.WriteAllText(CassettePath, $$"""
             { "version": 1, "interactions": [ {
-              "request": { "method": "GET", "uri": "{{_dependency.BaseAddress}}hello" },
+              "request": { "method": "GET", "uri": "{{Dependency.BaseAddress}}hello" },
               "response": { "status": 200, "body": { "encoding": "utf-8", "text": "slow hello" } },
               "durationMs": 800 } ] }
             """);
         var clock = new FakeTimeProvider();
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
-        services.AddHttpClient("orders", c => c.BaseAddress = _dependency.BaseAddress)
+        services.AddHttpClient("orders", c => c.BaseAddress = Dependency.BaseAddress)
             .AddReplay(CassettePath, RecordMode.ReplayOnly, o => o.ReplayLatency = true);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
@@ -124,7 +113,7 @@ public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromMilliseconds(1));
         // A real-time guard only, so a broken clock fails the test instead of hanging it.
         Assert.Equal("slow hello", await pending.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(0, _dependency.Hits);
+        Assert.Equal(0, Dependency.Hits);
     }
 
     [Fact]
@@ -137,20 +126,20 @@ public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
             await factory.CreateClient("b").GetStringAsync("orders/3");
         }
 
-        await _dependency.StopAsync();
+        await Dependency.StopAsync();
         await using var replay = DefaultsProvider();
         var replayFactory = replay.GetRequiredService<IHttpClientFactory>();
         Assert.Equal("hello, world", await replayFactory.CreateClient("b").GetStringAsync("hello"));
         Assert.Contains("\"id\":\"3\"", await replayFactory.CreateClient("a").GetStringAsync("orders/3"));
-        Assert.Equal(2, _dependency.Hits);
+        Assert.Equal(2, Dependency.Hits);
     }
 
     private ServiceProvider DefaultsProvider()
     {
         var services = new ServiceCollection();
         services.ConfigureHttpClientDefaults(b => b.AddReplay(CassettePath, RecordMode.Once));
-        services.AddHttpClient("a", c => c.BaseAddress = _dependency.BaseAddress);
-        services.AddHttpClient("b", c => c.BaseAddress = _dependency.BaseAddress);
+        services.AddHttpClient("a", c => c.BaseAddress = Dependency.BaseAddress);
+        services.AddHttpClient("b", c => c.BaseAddress = Dependency.BaseAddress);
         return services.BuildServiceProvider();
     }
 
@@ -167,7 +156,7 @@ public sealed class ReplayHttpClientBuilderExtensionsTests : IAsyncLifetime
     private ServiceProvider Provider(Action<IHttpClientBuilder> configure)
     {
         var services = new ServiceCollection();
-        configure(services.AddHttpClient("orders", c => c.BaseAddress = _dependency.BaseAddress));
+        configure(services.AddHttpClient("orders", c => c.BaseAddress = Dependency.BaseAddress));
         return services.BuildServiceProvider();
     }
 

@@ -6,20 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FaultLab.Replay.Tests.Playback;
 
-public sealed class CassetteHandlerTests : IAsyncLifetime
+public sealed class CassetteHandlerTests : LoopbackTest
 {
-    private readonly TempDirectory _directory = new();
-    private LoopbackDependency _dependency = null!;
-
-    private string CassettePath => _directory.File("cassette.json");
-
-    public async Task InitializeAsync() => _dependency = await LoopbackDependency.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _dependency.DisposeAsync();
-        _directory.Dispose();
-    }
+    private string CassettePath => Files.File("cassette.json");
 
     [Fact]
     public async Task Recorded_traffic_replays_after_the_dependency_is_stopped()
@@ -37,8 +26,8 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
             Assert.Equal("{\"qty\":3}", await echo.Content.ReadAsStringAsync());
         }
 
-        await _dependency.StopAsync();
-        int hits = _dependency.Hits;
+        await Dependency.StopAsync();
+        int hits = Dependency.Hits;
 
         using var replay = Client(new Cassette(CassettePath), RecordMode.ReplayOnly);
         foreach (var (path, expected) in recorded)
@@ -54,7 +43,7 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, reordered.StatusCode);
         using var replayedEcho = await replay.PostAsync("echo", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal("{\"qty\":3}", await replayedEcho.Content.ReadAsStringAsync());
-        Assert.Equal(hits, _dependency.Hits);
+        Assert.Equal(hits, Dependency.Hits);
     }
 
     [Fact]
@@ -66,13 +55,13 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
         }
 
         Assert.True(File.Exists(CassettePath));
-        Assert.Equal(1, _dependency.Hits);
+        Assert.Equal(1, Dependency.Hits);
 
         using var second = Client(new Cassette(CassettePath), RecordMode.Once);
         Assert.Equal("hello, world", await second.GetStringAsync("hello"));
-        Assert.Equal(1, _dependency.Hits);
+        Assert.Equal(1, Dependency.Hits);
         await Assert.ThrowsAsync<CassetteMismatchException>(() => second.GetStringAsync("orders/1"));
-        Assert.Equal(1, _dependency.Hits);
+        Assert.Equal(1, Dependency.Hits);
     }
 
     [Fact]
@@ -92,7 +81,7 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
         string[] uris = RecordedUris();
         Assert.Equal(2, uris.Length);
         Assert.All(uris, uri => Assert.EndsWith("/orders/1", uri));
-        Assert.Equal(3, _dependency.Hits);
+        Assert.Equal(3, Dependency.Hits);
     }
 
     [Fact]
@@ -106,9 +95,9 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
         using (var second = Client(new Cassette(CassettePath), RecordMode.NewEpisodes))
         {
             await second.GetStringAsync("hello");
-            Assert.Equal(1, _dependency.Hits);
+            Assert.Equal(1, Dependency.Hits);
             await second.GetStringAsync("orders/2");
-            Assert.Equal(2, _dependency.Hits);
+            Assert.Equal(2, Dependency.Hits);
         }
 
         Assert.Collection(RecordedUris(), u => Assert.EndsWith("/hello", u), u => Assert.EndsWith("/orders/2", u));
@@ -126,8 +115,8 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
         using var replay = Client(new Cassette(CassettePath), RecordMode.ReplayOnly);
         var error = await Assert.ThrowsAsync<CassetteMismatchException>(() => replay.GetStringAsync("orders/1?page=3"));
 
-        Assert.Equal($"GET {_dependency.BaseAddress}orders/1?page=3", error.Request);
-        Assert.Equal($"GET {_dependency.BaseAddress}orders/1?page=2", error.ClosestRecorded);
+        Assert.Equal($"GET {Dependency.BaseAddress}orders/1?page=3", error.Request);
+        Assert.Equal($"GET {Dependency.BaseAddress}orders/1?page=2", error.ClosestRecorded);
         Assert.Equal(["query parameter 'page': recorded '2', sent '3'"], error.Reasons);
         Assert.Contains(CassettePath, error.Message);
         Assert.Contains("page", error.Message);
@@ -139,7 +128,7 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
         using var replay = Client(new Cassette(CassettePath), RecordMode.ReplayOnly);
         var error = await Assert.ThrowsAsync<FileNotFoundException>(() => replay.GetStringAsync("hello"));
         Assert.Contains("RecordMode.Once", error.Message);
-        Assert.Equal(0, _dependency.Hits);
+        Assert.Equal(0, Dependency.Hits);
     }
 
     [Fact]
@@ -147,7 +136,7 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
     {
         using var client = Client(new Cassette(CassettePath), RecordMode.Bypass);
         Assert.Equal("hello, world", await client.GetStringAsync("hello"));
-        Assert.Equal(1, _dependency.Hits);
+        Assert.Equal(1, Dependency.Hits);
         Assert.False(File.Exists(CassettePath));
     }
 
@@ -160,7 +149,7 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await recorder.GetAsync("flaky")).StatusCode);
         }
 
-        await _dependency.StopAsync();
+        await Dependency.StopAsync();
         using var replay = Client(new Cassette(CassettePath), RecordMode.ReplayOnly);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await replay.GetAsync("flaky")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await replay.GetAsync("flaky")).StatusCode);
@@ -189,7 +178,7 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
     {
         File.WriteAllText(CassettePath, $$"""
             { "version": 1, "interactions": [ {
-              "request": { "method": "GET", "uri": "{{_dependency.BaseAddress}}hello" },
+              "request": { "method": "GET", "uri": "{{Dependency.BaseAddress}}hello" },
               "response": { "status": 200, "body": { "encoding": "utf-8", "text": "late" } },
               "durationMs": 1500 } ] }
             """);
@@ -197,7 +186,7 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
         var options = new CassetteOptions { ReplayLatency = true, TimeProvider = clock };
         using var invoker = new HttpMessageInvoker(ReplayHandler.Create(new Cassette(CassettePath), RecordMode.ReplayOnly, options));
 
-        var pending = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(_dependency.BaseAddress, "hello")), CancellationToken.None);
+        var pending = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(Dependency.BaseAddress, "hello")), CancellationToken.None);
         clock.Advance(TimeSpan.FromMilliseconds(1499));
         Assert.False(pending.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -217,16 +206,16 @@ public sealed class CassetteHandlerTests : IAsyncLifetime
 
         var ids = RecordedUris().Select(u => int.Parse(u[(u.LastIndexOf('/') + 1)..])).Order();
         Assert.Equal(Enumerable.Range(0, 100), ids);
-        Assert.Equal([CassettePath], Directory.GetFiles(_directory.Path));
+        Assert.Equal([CassettePath], Directory.GetFiles(Files.Path));
 
-        await _dependency.StopAsync();
+        await Dependency.StopAsync();
         using var replay = Client(new Cassette(CassettePath), RecordMode.ReplayOnly);
         var replayed = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => replay.GetStringAsync($"orders/{i}")));
         Assert.All(replayed.Select((body, i) => (body, i)), r => Assert.Contains($"\"id\":\"{r.i}\"", r.body));
     }
 
     private HttpClient Client(Cassette cassette, RecordMode mode, CassetteOptions? options = null) =>
-        new(ReplayHandler.Create(cassette, mode, options)) { BaseAddress = _dependency.BaseAddress };
+        new(ReplayHandler.Create(cassette, mode, options)) { BaseAddress = Dependency.BaseAddress };
 
     private string[] RecordedUris() =>
         JsonNode.Parse(File.ReadAllText(CassettePath))!["interactions"]!.AsArray()

@@ -7,26 +7,15 @@ namespace FaultLab.Replay.Tests.Redaction;
 /// With no redaction configured, the well-known secret names (any case) never reach a cassette from a query string,
 /// a form body or a JSON body; <see cref="CassetteRedaction.RedactWellKnownSecrets"/> = false is the explicit opt-out.
 /// </summary>
-public sealed class DefaultRedactionTests : IAsyncLifetime
+public sealed class DefaultRedactionTests : LoopbackTest
 {
-    private readonly TempDirectory _directory = new();
-    private LoopbackDependency _dependency = null!;
-
-    public async Task InitializeAsync() => _dependency = await LoopbackDependency.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _dependency.DisposeAsync();
-        _directory.Dispose();
-    }
-
     public static TheoryData<string> Names() => [.. CassetteRedaction.WellKnownSecretNames];
 
     [Theory]
     [MemberData(nameof(Names))]
     public async Task A_well_known_name_in_any_case_is_redacted_by_default_in_query_and_json(string name)
     {
-        string path = _directory.File($"{name}.json");
+        string path = Files.File($"{name}.json");
         string upper = name.ToUpperInvariant();
         string mixed = char.ToUpperInvariant(name[0]) + name[1..];
         using (var client = Client(path, new CassetteOptions()))
@@ -55,7 +44,7 @@ public sealed class DefaultRedactionTests : IAsyncLifetime
     [Fact]
     public async Task Opting_out_keeps_the_values_and_the_users_own_lists_still_apply()
     {
-        string path = _directory.File("opt-out.json");
+        string path = Files.File("opt-out.json");
         var options = new CassetteOptions();
         options.Redaction.RedactWellKnownSecrets = false;
         options.Redaction.QueryParameters.Add("signature");
@@ -75,7 +64,7 @@ public sealed class DefaultRedactionTests : IAsyncLifetime
     [Fact]
     public async Task Json_posted_as_text_plain_keeps_its_password_out_of_the_cassette_in_both_directions()
     {
-        string path = _directory.File("text-plain.json");
+        string path = Files.File("text-plain.json");
         using (var client = Client(path, new CassetteOptions()))
         {
             using var echo = await client.PostAsync("echo", new StringContent("""{"user":"ann","password":"beacon-secret"}""", Encoding.UTF8, "text/plain"));
@@ -90,23 +79,23 @@ public sealed class DefaultRedactionTests : IAsyncLifetime
     [Fact]
     public async Task A_redacted_query_still_replays_its_recording()
     {
-        string path = _directory.File("replay.json");
+        string path = Files.File("replay.json");
         using (var recorder = Client(path, new CassetteOptions()))
         {
             using var recorded = await recorder.GetAsync("hello?access_token=live-token-1");
         }
 
-        int hits = _dependency.Hits;
+        int hits = Dependency.Hits;
         using var replayer = new HttpClient(ReplayHandler.Create(new Cassette(path), RecordMode.ReplayOnly, new CassetteOptions()))
         {
-            BaseAddress = _dependency.BaseAddress,
+            BaseAddress = Dependency.BaseAddress,
         };
         using var replayed = await replayer.GetAsync("hello?access_token=another-token");
 
-        Assert.Equal(hits, _dependency.Hits); // answered from the cassette
+        Assert.Equal(hits, Dependency.Hits); // answered from the cassette
         Assert.Equal("hello, world", await replayed.Content.ReadAsStringAsync());
     }
 
     private HttpClient Client(string path, CassetteOptions options) =>
-        new(ReplayHandler.Create(new Cassette(path), RecordMode.Record, options)) { BaseAddress = _dependency.BaseAddress };
+        new(ReplayHandler.Create(new Cassette(path), RecordMode.Record, options)) { BaseAddress = Dependency.BaseAddress };
 }

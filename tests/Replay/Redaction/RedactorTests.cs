@@ -7,21 +7,11 @@ using FaultLab.Replay.Tests.Support;
 
 namespace FaultLab.Replay.Tests.Redaction;
 
-public sealed class RedactorTests : IAsyncLifetime
+public sealed class RedactorTests : LoopbackTest
 {
     private const string AwsKey = "AKIAABCDEFGHIJKLMNOP";
-    private readonly TempDirectory _directory = new();
-    private LoopbackDependency _dependency = null!;
 
-    private string CassettePath => _directory.File("secrets.json");
-
-    public async Task InitializeAsync() => _dependency = await LoopbackDependency.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _dependency.DisposeAsync();
-        _directory.Dispose();
-    }
+    private string CassettePath => Files.File("secrets.json");
 
     [Fact]
     public async Task Secrets_sent_and_received_while_recording_never_reach_the_file_and_the_live_response_keeps_them()
@@ -33,7 +23,7 @@ public sealed class RedactorTests : IAsyncLifetime
         options.Redaction.Headers.Add("X-Api-Key");
         using var client = new HttpClient(ReplayHandler.Create(new Cassette(CassettePath), RecordMode.Record, options))
         {
-            BaseAddress = _dependency.BaseAddress,
+            BaseAddress = Dependency.BaseAddress,
         };
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"session?api_key={AwsKey}&page=1");
@@ -74,14 +64,14 @@ public sealed class RedactorTests : IAsyncLifetime
         options.Matching.MatchAllHeaders = true;
         using (var recorder = new HttpClient(ReplayHandler.Create(new Cassette(CassettePath), RecordMode.Record, options)))
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_dependency.BaseAddress, "hello?api_key=first-key"));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Dependency.BaseAddress, "hello?api_key=first-key"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "first-token");
             (await recorder.SendAsync(request)).Dispose();
         }
 
-        await _dependency.StopAsync();
+        await Dependency.StopAsync();
         using var replay = new HttpClient(ReplayHandler.Create(new Cassette(CassettePath), RecordMode.ReplayOnly, options));
-        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(_dependency.BaseAddress, "hello?api_key=second-key"));
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(Dependency.BaseAddress, "hello?api_key=second-key"));
         again.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "second-token");
         using var response = await replay.SendAsync(again);
         Assert.Equal("hello, world", await response.Content.ReadAsStringAsync());

@@ -10,23 +10,12 @@ namespace FaultLab.Replay.Tests.Redaction;
 /// URLs in headers (a redirect's <c>Location</c>, <c>Content-Location</c>, <c>Link</c>, <c>Referer</c>) are redacted
 /// with the request URL's rules, and text bodies that only carry JSON (server-sent events) have their fields redacted.
 /// </summary>
-public sealed class UrlRedactionTests : IAsyncLifetime
+public sealed class UrlRedactionTests : LoopbackTest
 {
-    private readonly TempDirectory _directory = new();
-    private LoopbackDependency _dependency = null!;
-
-    public async Task InitializeAsync() => _dependency = await LoopbackDependency.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _dependency.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task A_redirect_and_the_urls_in_its_headers_are_written_without_their_secret_query_parameters()
     {
-        string path = _directory.File("oauth.json");
+        string path = Files.File("oauth.json");
         var options = new CassetteOptions();
         options.Redaction.QueryParameters.Add("code");
         using (var client = Client(path, RecordMode.Record, options))
@@ -58,7 +47,7 @@ public sealed class UrlRedactionTests : IAsyncLifetime
     [Fact]
     public async Task Server_sent_events_carrying_json_are_written_without_the_secret_fields()
     {
-        string path = _directory.File("events.json");
+        string path = Files.File("events.json");
         using (var client = Client(path, RecordMode.Record, new CassetteOptions()))
         {
             Assert.Contains("sse-token-1", await client.GetStringAsync("events"));
@@ -107,6 +96,6 @@ public sealed class UrlRedactionTests : IAsyncLifetime
     private HttpClient Client(string path, RecordMode mode, CassetteOptions options) =>
         new(ReplayHandler.Create(new Cassette(path), mode, options, new SocketsHttpHandler { AllowAutoRedirect = false }))
         {
-            BaseAddress = _dependency.BaseAddress,
+            BaseAddress = Dependency.BaseAddress,
         };
 }

@@ -225,5 +225,38 @@ public sealed class BodyStreamTests
         Assert.Equal(20, await stream.ReadAsync(new byte[64]));
     }
 
+    [Fact]
+    public async Task Faulty_content_in_a_multipart_body_counts_the_upstream_length_and_an_unknown_one_leaves_it_unknown()
+    {
+        // MultipartContent asks each part for its length directly (TryComputeLength), not through the part's header.
+        var plain = new ByteArrayContent(Bytes);
+        plain.Headers.ContentLength = 20;
+        using var reference = new MultipartContent("mixed", "b") { plain };
+        var upstream = new ByteArrayContent(Bytes);
+        upstream.Headers.ContentLength = 20;
+        using var known = new MultipartContent("mixed", "b") { new FaultyContent(upstream, (s, _) => s) };
+        using var unknown = new MultipartContent("mixed", "b") { new FaultyContent(new ByteArrayContent(Bytes), (s, _) => s, keepContentLength: false) };
+
+        long? announced = known.Headers.ContentLength; // before the body is read: once buffered, its size is the length
+
+        Assert.Equal(56, reference.Headers.ContentLength); // --b, the part's Content-Length header, 20 bytes, --b--
+        Assert.Equal(56, announced);
+        Assert.Equal(56, (await known.ReadAsByteArrayAsync()).Length);
+        Assert.Null(unknown.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task Disposed_faulty_content_refuses_to_read_even_its_buffered_body()
+    {
+        var content = new FaultyContent(new ByteArrayContent(Bytes), (s, _) => s);
+        await content.LoadIntoBufferAsync();
+        Assert.Equal("0123456789abcdefghij", await content.ReadAsStringAsync());
+
+        content.Dispose();
+
+        var refused = await Assert.ThrowsAsync<ObjectDisposedException>(() => content.ReadAsStringAsync());
+        Assert.Equal(typeof(FaultyContent).FullName, refused.ObjectName);
+    }
+
     private static async Task<int> ReadInto(Stream stream, byte[] buffer) => await stream.ReadAsync(buffer);
 }

@@ -171,6 +171,21 @@ public sealed class OversizedPayloadFaultTests
     }
 
     [Fact]
+    public void An_indented_body_falls_short_of_the_estimate_and_is_topped_up_64_elements_at_a_time_in_order()
+    {
+        // 807 bytes of indented [1, 2, 3], sent on compact: 2 bytes an element, so the estimate for 1 KiB is
+        // ceil((1024 - 807) / 2) + 3 = 112 elements, only 225 bytes. Seven rounds of 64 more reach 560 elements:
+        // 1121 bytes, the first count of whole rounds at or past 1024.
+        string indent = "\n" + new string(' ', 199);
+        var fault = new OversizedPayloadFault { Megabytes = 1.0 / 1024 };
+
+        byte[] inflated = fault.Inflate(Encoding.UTF8.GetBytes($"[{indent}1,{indent}2,{indent}3{indent}]"));
+
+        Assert.Equal("[" + string.Join(",", Enumerable.Range(0, 560).Select(i => (i % 3) + 1)) + "]", Encoding.UTF8.GetString(inflated));
+        Assert.InRange(inflated.Length, 1024, 1024 + (64 * 2)); // at least the size, at most one round (64 elements of 2 bytes) past it
+    }
+
+    [Fact]
     public void Megabytes_of_one_digit_numbers_does_not_overshoot()
     {
         var fault = new OversizedPayloadFault { Megabytes = 0.1 };

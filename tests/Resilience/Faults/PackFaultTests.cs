@@ -244,6 +244,17 @@ public sealed class PackFaultTests
     }
 
     [Fact]
+    public async Task OpenAI_announces_its_reset_in_seconds_with_at_most_three_decimals()
+    {
+        using var openai = Clients.Create(f => f.AddPack("openai-rate-limit", retryAfter: TimeSpan.FromTicks(12_345_678))); // 1.2345678 s
+
+        using var response = await openai.Client.GetAsync("/");
+
+        Assert.Equal("1.235s", response.Headers.GetValues("x-ratelimit-reset-requests").Single());
+        Assert.Equal("1235", response.Headers.GetValues("retry-after-ms").Single());
+    }
+
+    [Fact]
     public async Task The_request_id_follows_the_injected_clock_so_a_rerun_repeats_it()
     {
         using var clients = Clients.Create(f => f.AddPack("aws-s3-slowdown"));

@@ -118,13 +118,16 @@ public sealed class RespectsRetryAfterTests
     {
         var date = Instant(30);
 
-        Assert.Equal((Instant(3.5), false), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, " 3 ", took: 0.5)));
-        Assert.Equal((Instant(3), false), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "3") with { EndedAt = null }));
-        Assert.Equal((date, true), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, $" {date:r} ")));
+        Assert.Equal(new RetryAfterWait(Instant(3.5), false), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, " 3 ", took: 0.5)));
+        Assert.Equal(new RetryAfterWait(Instant(3), false), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "3") with { EndedAt = null }));
+        Assert.Equal(new RetryAfterWait(date, true), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, $" {date:r} ")));
         Assert.Null(ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "")));
         Assert.Null(ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "-3")));
         Assert.Null(ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "soon")));
         Assert.Null(ConformanceRules.RetryAfterReadyAt(At(1, 0, 503)));
+        // Only a 429 or 503 asks (as the verdict judges), and an exchange that got no response asks nothing.
+        Assert.Null(ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "3", status: 500)));
+        Assert.Null(ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "3") with { StatusCode = null }));
         Assert.Throws<ArgumentNullException>(() => ConformanceRules.RetryAfterReadyAt(null!));
     }
 }

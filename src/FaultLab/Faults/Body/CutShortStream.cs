@@ -22,12 +22,8 @@ internal sealed class CutShortStream(Stream inner, long allowedBytes, bool reset
             throw Failure();
         }
 
+        // A body shorter than the cut ends here normally: its last read returns 0 and counts nothing.
         int read = await Inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, left)], cancellationToken).ConfigureAwait(false);
-        if (read == 0)
-        {
-            return 0; // the body was shorter than the cut: nothing to cut
-        }
-
         _delivered += read;
         return read;
     }

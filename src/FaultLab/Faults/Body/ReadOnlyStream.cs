@@ -39,6 +39,7 @@ internal abstract class ReadOnlyStream(Stream inner) : Stream
             inner.Dispose();
         }
 
+        // Stryker disable once Statement : Stream.Dispose(bool) is empty; a stream holds nothing of its own to release (the call is the dispose pattern's)
         base.Dispose(disposing);
     }
 }

@@ -94,8 +94,8 @@ public sealed class ContractDriftFault : BodyFault
             case ContractChange.RemoveField when place.Name is not null:
                 place.Parent.AsObject().Remove(place.Name);
                 break;
-            case ContractChange.RemoveField:
-                place.Parent.AsArray().RemoveAt(place.Index);
+            case ContractChange.RemoveField when place.Index is { } index:
+                place.Parent.AsArray().RemoveAt(index);
                 break;
             case ContractChange.RenameField when place.Name is not null:
                 var parent = place.Parent.AsObject();

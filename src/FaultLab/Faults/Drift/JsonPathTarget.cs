@@ -79,10 +79,10 @@ internal sealed partial class JsonPathTarget
 
     private static IEnumerable<Place> Children(JsonNode? node, Segment segment) => (node, segment) switch
     {
-        (JsonObject obj, { Name: { } name }) when obj.ContainsKey(name) => [new Place(obj, name, -1)],
+        (JsonObject obj, { Name: { } name }) when obj.ContainsKey(name) => [new Place(obj, name, null)],
         (JsonArray array, { Index: { } index }) when index < array.Count => [new Place(array, null, index)],
         (JsonArray array, { Name: null, Index: null }) => Enumerable.Range(0, array.Count).Select(i => new Place(array, null, i)).ToList(),
-        (JsonObject obj, { Name: null, Index: null }) => obj.Select(p => new Place(obj, p.Key, -1)).ToList(),
+        (JsonObject obj, { Name: null, Index: null }) => obj.Select(p => new Place(obj, p.Key, null)).ToList(),
         _ => [],
     };
 
@@ -91,20 +91,20 @@ internal sealed partial class JsonPathTarget
 
     private readonly record struct Segment(string? Name, int? Index);
 
-    /// <summary>A value's place: its parent object and member name, or its parent array and index.</summary>
-    internal readonly record struct Place(JsonNode Parent, string? Name, int Index)
+    /// <summary>A value's place: its parent object and member name (no index), or its parent array and index (no name).</summary>
+    internal readonly record struct Place(JsonNode Parent, string? Name, int? Index)
     {
-        public JsonNode? Value => Name is not null ? Parent.AsObject()[Name] : Parent.AsArray()[Index];
+        public JsonNode? Value => Index is { } index ? Parent.AsArray()[index] : Parent.AsObject()[Name!];
 
         public void Set(JsonNode? value)
         {
-            if (Name is not null)
+            if (Index is { } index)
             {
-                Parent.AsObject()[Name] = value;
+                Parent.AsArray()[index] = value;
             }
             else
             {
-                Parent.AsArray()[Index] = value;
+                Parent.AsObject()[Name!] = value;
             }
         }
     }
