@@ -87,6 +87,7 @@ internal sealed class CutBodyContent(HttpContent inner, HttpContext context) : H
                 source.Dispose();
             }
 
+            // Stryker disable once Statement : Stream.Dispose(bool) is empty; a stream holds nothing of its own to release (the call is the dispose pattern's)
             base.Dispose(disposing);
         }
 

@@ -13,6 +13,7 @@ internal sealed class FaultForwarding(IHttpForwarder forwarder, HttpMessageInvok
         if (error == ForwarderError.None)
         {
             activity?.SetTag("http.response.status_code", context.Response.StatusCode);
+            // Stryker disable once Statement : falling through decides Ending.None for ForwarderError.None, which Apply leaves alone; the return only skips that
             return;
         }
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using FaultLab.Control;
 using Yarp.ReverseProxy.Forwarder;
@@ -108,7 +107,6 @@ public sealed class FaultProxy : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null; // a transparent proxy does not cap uploads
         });
         builder.Services.AddSingleton(_options.LoggerFactory ?? NullLoggerFactory.Instance);
-        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
 
@@ -120,9 +118,11 @@ public sealed class FaultProxy : IAsyncDisposable
 
         _app = app;
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        // Stryker disable once Linq : Kestrel listens on the one endpoint configured above, so Single and SingleOrDefault return the same address
         string listening = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        _address = new Uri(listening.EndsWith('/') ? listening : listening + "/");
+        // Kestrel's address has no path ("http://127.0.0.1:50123"): Uri gives it the root path, so Address ends with '/'.
+        _address = new Uri(listening);
         if (_options.ControlPort is { } controlPort)
         {
             _control = await FaultControlServer.StartAsync(Controller, controlPort, cancellationToken).ConfigureAwait(false);
