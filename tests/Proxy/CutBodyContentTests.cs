@@ -197,47 +197,16 @@ public sealed class CutBodyContentTests
         }
     }
 
-    /// <summary>Reads <c>before</c> in one read, then throws <c>cut</c> (or ends, without one); remembers being disposed.</summary>
-    private sealed class CuttingStream(byte[] before, Exception? cut = null) : Stream
+    /// <summary>Reads <c>before</c>, then throws <c>cut</c> where it would end (or ends, without one); remembers being disposed.</summary>
+    private sealed class CuttingStream(byte[] before, Exception? cut = null) : MemoryStream(before, writable: false)
     {
-        private int _position;
-
         public bool Disposed { get; private set; }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            int read = await base.ReadAsync(buffer, cancellationToken);
+            return read == 0 && cut is not null ? throw cut : read;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_position == before.Length && cut is not null)
-            {
-                return ValueTask.FromException<int>(cut);
-            }
-
-            int count = Math.Min(buffer.Length, before.Length - _position);
-            before.AsSpan(_position, count).CopyTo(buffer.Span);
-            _position += count;
-            return ValueTask.FromResult(count);
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
