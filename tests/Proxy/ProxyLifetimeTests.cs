@@ -64,6 +64,40 @@ public sealed class ProxyLifetimeTests
     }
 
     [Fact]
+    public async Task Stopping_stops_listening_and_a_dispose_afterwards_is_harmless()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        var proxy = await ProxyFixture.ProxyAsync(upstream, """{ "FaultLab": { "Faults": [ ] } }""");
+        int port = proxy.Address.Port;
+        Assert.Equal(SocketError.Success, await ConnectErrorAsync(port));
+
+        await proxy.StopAsync();
+
+        Assert.Equal(SocketError.ConnectionRefused, await ConnectErrorAsync(port));
+        await proxy.DisposeAsync();
+        Assert.Throws<InvalidOperationException>(() => proxy.Address);
+    }
+
+    [Fact]
+    public async Task Disposing_closes_the_control_api_too()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        var proxy = await FaultProxy.StartAsync(new FaultProxyOptions
+        {
+            Upstream = upstream.Address,
+            Profile = ProxyFixture.Profile("""{ "FaultLab": { "Faults": [ ] } }"""),
+            ControlPort = 0,
+        });
+        int controlPort = proxy.ControlAddress!.Port;
+        Assert.Equal(SocketError.Success, await ConnectErrorAsync(controlPort));
+
+        await proxy.DisposeAsync();
+
+        Assert.Null(proxy.ControlAddress);
+        Assert.Equal(SocketError.ConnectionRefused, await ConnectErrorAsync(controlPort));
+    }
+
+    [Fact]
     public async Task Disposing_disposes_the_controller_which_stops_counting()
     {
         await using var upstream = await Upstream.StartAsync();

@@ -28,6 +28,36 @@ public sealed class TransparencyTests
     }
 
     [Fact]
+    public async Task An_upstream_without_a_Server_header_reaches_the_client_without_one()
+    {
+        // Kestrel names itself in Server unless told not to: a proxy that did would tell the client a server it never
+        // spoke to. A bare upstream sends none, so any Server header would be the proxy's.
+        using var upstream = new RawLoopbackServer(async (socket, cancel) =>
+        {
+            var request = new byte[4096];
+            int read = 0;
+            while (!Encoding.ASCII.GetString(request, 0, read).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                read += await socket.ReceiveAsync(request.AsMemory(read), cancel);
+            }
+
+            await socket.SendAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"u8.ToArray(), cancel);
+        });
+        await using var proxy = await FaultProxy.StartAsync(new FaultProxyOptions
+        {
+            Upstream = upstream.BaseAddress,
+            Profile = ProxyFixture.Profile("""{ "FaultLab": { "Faults": [ ] } }"""),
+        });
+        using var client = ProxyFixture.RawClient();
+
+        using var response = await client.GetAsync(new Uri(proxy.Address, "plain"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+        Assert.False(response.Headers.Contains("Server"), string.Join(", ", response.Headers.Select(h => h.Key)));
+    }
+
+    [Fact]
     public async Task A_compressed_body_arrives_still_compressed_with_its_Content_Encoding()
     {
         await using var upstream = await WebUpstreamAsync();
