@@ -108,7 +108,7 @@ public sealed class AttemptRecorder
             if (Interlocked.Increment(ref _violations) <= EvidenceLimit)
             {
                 _evidence.Enqueue(new RetryAfterViolation(request.Method.Method, request.RequestUri?.ToString() ?? "?", number,
-                    advertised.StatusCode, advertised.Header, advertised.AnsweredAt, advertised.Wait.NotBefore, at));
+                    advertised.StatusCode, advertised.Wait.Value, advertised.AnsweredAt, advertised.Wait.NotBefore, at));
             }
         }
     }
@@ -118,13 +118,12 @@ public sealed class AttemptRecorder
         if (RetryAfterRule.Read(response, at) is { } wait)
         {
             Interlocked.Increment(ref _advertised);
-            string header = string.Join(",", response.Headers.GetValues(RetryAfterRule.HeaderName));
-            call.Advertise(new Advertisement(wait, (int)response.StatusCode, header, at));
+            call.Advertise(new Advertisement(wait, (int)response.StatusCode, at));
         }
     }
 
     /// <summary>What a 429/503 asked of the call's next attempt.</summary>
-    private readonly record struct Advertisement(RetryAfterWait Wait, int StatusCode, string Header, DateTimeOffset AnsweredAt);
+    private readonly record struct Advertisement(RetryAfterWait Wait, int StatusCode, DateTimeOffset AnsweredAt);
 
     /// <summary>One logical call's attempts; hedged attempts of one call update it concurrently.</summary>
     private sealed class CallAttempts

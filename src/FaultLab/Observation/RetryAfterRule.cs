@@ -29,11 +29,11 @@ public static class RetryAfterRule
         string value = retryAfter.Trim();
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds))
         {
-            return new RetryAfterWait(receivedAt + TimeSpan.FromSeconds(seconds), FromDate: false);
+            return new RetryAfterWait(receivedAt + TimeSpan.FromSeconds(seconds), FromDate: false, value);
         }
 
         return DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? new RetryAfterWait(date, FromDate: true)
+            ? new RetryAfterWait(date, FromDate: true, value)
             : null;
     }
 

@@ -5,7 +5,9 @@ namespace FaultLab;
 /// delta-seconds, or the HTTP-date itself.</param>
 /// <param name="FromDate"><see langword="true"/> when the header was an HTTP-date, which has one-second resolution
 /// (RFC 9110 §5.6.7), so a client cannot be judged more finely than that.</param>
-public readonly record struct RetryAfterWait(DateTimeOffset NotBefore, bool FromDate)
+/// <param name="Value">The header's value it was read from, without surrounding spaces (<c>3</c>, or an HTTP-date):
+/// the evidence a judge shows beside a violation.</param>
+public readonly record struct RetryAfterWait(DateTimeOffset NotBefore, bool FromDate, string Value)
 {
     /// <summary>Gets how finely the header states its instant: one second for an HTTP-date, exact for delta-seconds
     /// (measured from the arrival the judge stamped).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -16,9 +17,9 @@ public sealed class RetryAfterRuleTests
     [InlineData(503)]
     public void A_429_or_503_with_delta_seconds_asks_to_wait_from_its_arrival(int status)
     {
-        Assert.Equal(new RetryAfterWait(Epoch.AddSeconds(4), FromDate: false), RetryAfterRule.Read(status, "3", Epoch.AddSeconds(1)));
-        Assert.Equal(new RetryAfterWait(Epoch.AddSeconds(3), FromDate: false), RetryAfterRule.Read(status, " 3 ", Epoch));
-        Assert.Equal(new RetryAfterWait(Epoch, FromDate: false), RetryAfterRule.Read(status, "0", Epoch));
+        Assert.Equal(new RetryAfterWait(Epoch.AddSeconds(4), FromDate: false, "3"), RetryAfterRule.Read(status, "3", Epoch.AddSeconds(1)));
+        Assert.Equal(new RetryAfterWait(Epoch.AddSeconds(3), FromDate: false, "3"), RetryAfterRule.Read(status, " 3 ", Epoch));
+        Assert.Equal(new RetryAfterWait(Epoch, FromDate: false, "0"), RetryAfterRule.Read(status, "0", Epoch));
     }
 
     [Theory]
@@ -41,9 +42,9 @@ public sealed class RetryAfterRuleTests
 
         var wait = RetryAfterRule.Read(503, $" {date:r} ", Epoch.AddSeconds(1));
 
-        Assert.Equal(new RetryAfterWait(date, FromDate: true), wait);
+        Assert.Equal(new RetryAfterWait(date, FromDate: true, date.ToString("r", CultureInfo.InvariantCulture)), wait);
         Assert.Equal(TimeSpan.FromSeconds(1), wait!.Value.Resolution);
-        Assert.Equal(TimeSpan.Zero, new RetryAfterWait(date, FromDate: false).Resolution);
+        Assert.Equal(TimeSpan.Zero, new RetryAfterWait(date, FromDate: false, "29").Resolution);
     }
 
     [Theory]
@@ -68,8 +69,8 @@ public sealed class RetryAfterRuleTests
         using var serverError = Response(HttpStatusCode.InternalServerError, new RetryConditionHeaderValue(TimeSpan.FromSeconds(2)));
         using var bare = Response(HttpStatusCode.ServiceUnavailable, null);
 
-        Assert.Equal(new RetryAfterWait(Epoch.AddSeconds(3), false), RetryAfterRule.Read(delta, Epoch.AddSeconds(1)));
-        Assert.Equal(new RetryAfterWait(Epoch.AddSeconds(30), true), RetryAfterRule.Read(date, Epoch.AddSeconds(1)));
+        Assert.Equal(new RetryAfterWait(Epoch.AddSeconds(3), false, "2"), RetryAfterRule.Read(delta, Epoch.AddSeconds(1)));
+        Assert.Equal(new RetryAfterWait(Epoch.AddSeconds(30), true, Epoch.AddSeconds(30).ToString("r", CultureInfo.InvariantCulture)), RetryAfterRule.Read(date, Epoch.AddSeconds(1)));
         Assert.Null(RetryAfterRule.Read(serverError, Epoch));
         Assert.Null(RetryAfterRule.Read(bare, Epoch));
         Assert.Throws<ArgumentNullException>(() => RetryAfterRule.Read(null!, Epoch));
@@ -78,7 +79,7 @@ public sealed class RetryAfterRuleTests
     [Fact]
     public void After_a_delta_one_tick_early_is_a_violation_and_the_instant_itself_is_not()
     {
-        var wait = new RetryAfterWait(Epoch, FromDate: false);
+        var wait = new RetryAfterWait(Epoch, FromDate: false, "0");
 
         Assert.True(RetryAfterRule.IsViolation(Epoch.AddTicks(-1), wait));
         Assert.False(RetryAfterRule.IsViolation(Epoch, wait));
@@ -88,7 +89,7 @@ public sealed class RetryAfterRuleTests
     [Fact]
     public void A_tolerance_forgives_exactly_that_much()
     {
-        var wait = new RetryAfterWait(Epoch, FromDate: false);
+        var wait = new RetryAfterWait(Epoch, FromDate: false, "0");
         var tolerance = TimeSpan.FromMilliseconds(20);
 
         Assert.False(RetryAfterRule.IsViolation(Epoch - tolerance, wait, tolerance));
@@ -99,7 +100,7 @@ public sealed class RetryAfterRuleTests
     [Fact]
     public void After_a_date_up_to_a_second_early_is_on_time_and_a_larger_tolerance_still_wins()
     {
-        var wait = new RetryAfterWait(Epoch, FromDate: true);
+        var wait = new RetryAfterWait(Epoch, FromDate: true, Epoch.ToString("r", CultureInfo.InvariantCulture));
 
         Assert.False(RetryAfterRule.IsViolation(Epoch.AddSeconds(-1), wait));
         Assert.True(RetryAfterRule.IsViolation(Epoch.AddSeconds(-1).AddTicks(-1), wait));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FaultLab.Testing;
 using static FaultLab.Testing.Tests.Verdicts.Exchanges;
 
@@ -118,9 +119,9 @@ public sealed class RespectsRetryAfterTests
     {
         var date = Instant(30);
 
-        Assert.Equal(new RetryAfterWait(Instant(3.5), false), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, " 3 ", took: 0.5)));
-        Assert.Equal(new RetryAfterWait(Instant(3), false), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "3") with { EndedAt = null }));
-        Assert.Equal(new RetryAfterWait(date, true), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, $" {date:r} ")));
+        Assert.Equal(new RetryAfterWait(Instant(3.5), false, "3"), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, " 3 ", took: 0.5)));
+        Assert.Equal(new RetryAfterWait(Instant(3), false, "3"), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "3") with { EndedAt = null }));
+        Assert.Equal(new RetryAfterWait(date, true, date.ToString("r", CultureInfo.InvariantCulture)), ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, $" {date:r} ")));
         Assert.Null(ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "")));
         Assert.Null(ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "-3")));
         Assert.Null(ConformanceRules.RetryAfterReadyAt(RetryAfter(1, 0, "soon")));
