@@ -95,12 +95,14 @@ public sealed class FaultController : IDisposable
     {
         ArgumentNullException.ThrowIfNull(fault);
         ThrowIfInvalid(fault);
-        string id;
+        string id = "";
         lock (_gate)
         {
-            id = $"fault-{++_nextId}";
-            _faults.Add(new ControlledFault(id, fault, null));
-            ApplyLocked(nameof(fault));
+            ApplyOrUndoLocked(nameof(fault), () =>
+            {
+                id = $"fault-{++_nextId}";
+                _faults.Add(new ControlledFault(id, fault, null));
+            });
         }
 
         OnChanged();
@@ -124,8 +126,7 @@ public sealed class FaultController : IDisposable
                 return false;
             }
 
-            _faults[index] = _faults[index] with { Fault = fault };
-            ApplyLocked(nameof(fault));
+            ApplyOrUndoLocked(nameof(fault), () => _faults[index] = _faults[index] with { Fault = fault });
         }
 
         OnChanged();
@@ -179,11 +180,13 @@ public sealed class FaultController : IDisposable
 
         lock (_gate)
         {
-            _faults.RemoveAll(f => f.Id.StartsWith("profile-", StringComparison.Ordinal));
-            _baseline = profile;
-            ProfileName = name;
-            AddBaselineFaults();
-            ApplyLocked(nameof(profile));
+            ApplyOrUndoLocked(nameof(profile), () =>
+            {
+                _faults.RemoveAll(f => f.Id.StartsWith("profile-", StringComparison.Ordinal));
+                _baseline = profile;
+                ProfileName = name;
+                AddBaselineFaults();
+            });
         }
 
         OnChanged();
@@ -246,14 +249,17 @@ public sealed class FaultController : IDisposable
         FaultLeaseInfo lease;
         lock (_gate)
         {
-            string leaseId = $"lease-{++_nextId}";
-            foreach (Fault fault in profile.Faults)
+            string leaseId = "";
+            ApplyOrUndoLocked(nameof(profile), () =>
             {
-                _faults.Add(new ControlledFault($"fault-{++_nextId}", fault, leaseId));
-            }
+                leaseId = $"lease-{++_nextId}";
+                foreach (Fault fault in profile.Faults)
+                {
+                    _faults.Add(new ControlledFault($"fault-{++_nextId}", fault, leaseId));
+                }
+            });
 
             _leases[leaseId] = _time.GetUtcNow() + life;
-            ApplyLocked(nameof(profile));
             ScheduleExpiryLocked();
             lease = LeaseInfo(leaseId, _leases[leaseId]);
         }
@@ -333,6 +339,30 @@ public sealed class FaultController : IDisposable
 
     private FaultLeaseInfo LeaseInfo(string id, DateTimeOffset expiresAt) =>
         new(id, [.. _faults.Where(f => f.LeaseId == id).Select(f => f.Id)], expiresAt);
+
+    /// <summary>Makes a change and applies it, or, when the faults together are invalid (a name already in force),
+    /// undoes it: a refused change leaves no fault behind that the live profile does not have.</summary>
+    private void ApplyOrUndoLocked(string parameterName, Action change)
+    {
+        ControlledFault[] faults = [.. _faults];
+        FaultInjectionOptions baseline = _baseline;
+        string profileName = ProfileName;
+        int nextId = _nextId;
+        change();
+        try
+        {
+            ApplyLocked(parameterName);
+        }
+        catch (ArgumentException)
+        {
+            _faults.Clear();
+            _faults.AddRange(faults);
+            _baseline = baseline;
+            ProfileName = profileName;
+            _nextId = nextId;
+            throw;
+        }
+    }
 
     /// <summary>The live profile gets the faults in force with the baseline's seed and Production permission.</summary>
     private void ApplyLocked(string parameterName)

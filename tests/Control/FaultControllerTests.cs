@@ -362,6 +362,145 @@ public sealed class FaultControllerTests
         Assert.True(clock.Timer.Disposed);
     }
 
+    [Fact]
+    public void Every_change_of_the_faults_or_leases_notifies_once()
+    {
+        var clock = new ManualClock();
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = clock });
+        int changes = 0;
+        controller.Changed += (_, _) => changes++;
+
+        string id = controller.Add(Named(HttpStatusCode.ServiceUnavailable).Faults[0]);
+        Assert.Equal(1, changes);
+        Assert.True(controller.Remove(id));
+        Assert.Equal(2, changes);
+        var lease = controller.Lease(Named(HttpStatusCode.BadGateway));
+        Assert.Equal(3, changes);
+        Assert.NotNull(controller.Renew(lease.Id));
+        Assert.Equal(3, changes); // a renewal changes no fault
+        Assert.True(controller.EndLease(lease.Id));
+        Assert.Equal(4, changes);
+        Assert.False(controller.EndLease(lease.Id));
+        Assert.Equal(4, changes);
+    }
+
+    [Fact]
+    public void Null_and_empty_arguments_are_refused_with_their_names()
+    {
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = _clock });
+        var profile = Named(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("fault", Assert.Throws<ArgumentNullException>(() => controller.Add(null!)).ParamName);
+        Assert.Equal("fault", Assert.Throws<ArgumentNullException>(() => controller.Replace("fault-1", null!)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => controller.SwitchProfile(null!, profile)).ParamName);
+        var empty = Assert.Throws<ArgumentException>(() => controller.SwitchProfile("", profile));
+        Assert.Equal("name", empty.ParamName);
+        Assert.IsType<ArgumentException>(empty);
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => controller.SwitchProfile("next", null!)).ParamName);
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => controller.Lease(null!)).ParamName);
+        Assert.Equal("profile", controller.ProfileName);
+        Assert.Empty(controller.Faults);
+    }
+
+    [Fact]
+    public void An_invalid_fault_is_refused_naming_every_problem()
+    {
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = _clock });
+        var fault = new StatusFault { StatusCode = 200, InjectionRate = 2 };
+
+        var error = Assert.Throws<ArgumentException>(() => controller.Add(fault));
+
+        Assert.Equal("fault", error.ParamName);
+        Assert.Equal(
+            "Invalid fault: Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 2). " +
+            "Faults:0:StatusCode: must be an error status from 400 to 599 (was 200). (Parameter 'fault')", error.Message);
+    }
+
+    [Fact]
+    public void Replacing_with_an_invalid_fault_is_refused_and_keeps_the_old_one()
+    {
+        var live = new LiveFaultProfile(Named(HttpStatusCode.ServiceUnavailable));
+        using var controller = new FaultController(live, new FaultControllerOptions { TimeProvider = _clock });
+        int changes = 0;
+        controller.Changed += (_, _) => changes++;
+
+        var error = Assert.Throws<ArgumentException>(() => controller.Replace("profile-0", new StatusFault { StatusCode = 200 }));
+
+        Assert.Equal("fault", error.ParamName);
+        Assert.Equal("Invalid fault: Faults:0:StatusCode: must be an error status from 400 to 599 (was 200). (Parameter 'fault')", error.Message);
+        Assert.Equal(503, ((StatusFault)Assert.Single(controller.Faults).Fault).StatusCode);
+        Assert.Null(live.Override);
+        Assert.Equal(0, changes);
+    }
+
+    [Fact]
+    public void A_profile_with_several_problems_is_refused_naming_each_one()
+    {
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = _clock });
+        var invalid = Named(HttpStatusCode.BadGateway);
+        invalid.Faults[0].InjectionRate = -1;
+        invalid.Faults.Add(new StatusFault { StatusCode = 200 });
+        const string problems = "Faults:0:InjectionRate: must be between 0 and 1 inclusive (was -1). " +
+            "Faults:1:StatusCode: must be an error status from 400 to 599 (was 200). (Parameter 'profile')";
+
+        Assert.Equal("Invalid fault profile: " + problems, Assert.Throws<ArgumentException>(() => controller.SwitchProfile("broken", invalid)).Message);
+        Assert.Equal("Invalid fault profile: " + problems, Assert.Throws<ArgumentException>(() => controller.Lease(invalid)).Message);
+    }
+
+    [Fact]
+    public void A_fault_whose_name_is_already_in_force_is_refused_and_changes_nothing()
+    {
+        var live = new LiveFaultProfile(new FaultInjectionOptions { Faults = { Coded(HttpStatusCode.ServiceUnavailable) } });
+        using var controller = new FaultController(live, new FaultControllerOptions { TimeProvider = _clock });
+        string added = controller.Add(Coded(HttpStatusCode.BadGateway));
+        int changes = 0;
+        controller.Changed += (_, _) => changes++;
+
+        var add = Assert.Throws<ArgumentException>(() => controller.Add(Coded(HttpStatusCode.ServiceUnavailable)));
+        Assert.Equal("fault", add.ParamName);
+        Assert.Equal("Invalid fault: Faults:2:Name: 'ServiceUnavailable' already names Faults:0; each fault needs its own name. (Parameter 'fault')", add.Message);
+
+        var replace = Assert.Throws<ArgumentException>(() => controller.Replace(added, Coded(HttpStatusCode.ServiceUnavailable)));
+        Assert.Equal("Invalid fault: Faults:1:Name: 'ServiceUnavailable' already names Faults:0; each fault needs its own name. (Parameter 'fault')", replace.Message);
+
+        var both = new FaultInjectionOptions { Faults = { Coded(HttpStatusCode.ServiceUnavailable), Coded(HttpStatusCode.BadGateway) } };
+        var lease = Assert.Throws<ArgumentException>(() => controller.Lease(both));
+        Assert.Equal("profile", lease.ParamName);
+        Assert.Equal(
+            "Invalid fault: Faults:2:Name: 'ServiceUnavailable' already names Faults:0; each fault needs its own name. " +
+            "Faults:3:Name: 'BadGateway' already names Faults:1; each fault needs its own name. (Parameter 'profile')", lease.Message);
+
+        var switched = Assert.Throws<ArgumentException>(() => controller.SwitchProfile("clash", new FaultInjectionOptions { Faults = { Coded(HttpStatusCode.BadGateway) } }));
+        Assert.Equal("profile", switched.ParamName);
+
+        // Nothing of the refused changes is left behind: the same faults, ids, profile and live profile as before.
+        Assert.Equal(0, changes);
+        Assert.Empty(controller.Leases);
+        Assert.Equal("profile", controller.ProfileName);
+        Assert.Equal(["profile-0", added], controller.Faults.Select(f => f.Id));
+        Assert.Equal([503, 502], controller.Faults.Select(f => ((StatusFault)f.Fault).StatusCode));
+        Assert.Equal([503, 502], live.Override!.Faults.Select(f => ((StatusFault)f).StatusCode));
+        controller.SetEnabled(false); // every later change still applies
+        Assert.False(live.Override!.Enabled);
+        Assert.Equal("fault-2", controller.Add(Coded(HttpStatusCode.Conflict)));
+    }
+
+    [Fact]
+    public void Clear_stops_the_dead_man_timer_with_the_leases()
+    {
+        var clock = new ManualClock();
+        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = clock, LeaseDuration = TimeSpan.FromSeconds(30) });
+        controller.Lease(Named(HttpStatusCode.ServiceUnavailable));
+        Assert.Equal(TimeSpan.FromSeconds(30), clock.Timer.Due);
+
+        controller.Clear();
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, clock.Timer.Due);
+    }
+
     /// <summary>A one-fault profile whose fault is named after its status, so several can be in force at once.</summary>
     private static FaultInjectionOptions Named(HttpStatusCode code) => Profiles.Status(code, code.ToString());
+
+    /// <summary>A status fault built in code (no configuration path of its own), named after its status.</summary>
+    private static StatusFault Coded(HttpStatusCode code) => new() { Name = code.ToString(), StatusCode = (int)code };
 }
