@@ -146,7 +146,10 @@ public sealed class ControlApiTests : IAsyncLifetime
         await app.StartAsync();
         using var client = app.GetTestClient();
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/faultlab")).StatusCode);
+        using var refused = await client.GetAsync("/faultlab");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.Equal("The FaultLab control API only serves loopback callers.", (string?)problem["detail"]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/open")).StatusCode);
     }
 

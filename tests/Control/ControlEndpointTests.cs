@@ -329,6 +329,83 @@ public sealed class ControlEndpointTests : IAsyncLifetime
         Assert.StartsWith("The HttpClient needs the control API's BaseAddress.", error.Message);
     }
 
+    [Fact]
+    public void The_client_needs_an_http_client()
+    {
+        Assert.Equal("http", Assert.Throws<ArgumentNullException>(() => new FaultControlClient(null!)).ParamName);
+    }
+
+    [Fact]
+    public async Task A_client_whose_clock_is_exactly_at_the_expiry_renews_every_third_of_a_second()
+    {
+        var atExpiry = new ManualClock { Now = _clock.Now + TimeSpan.FromSeconds(30) };
+        var client = new FaultControlClient(_http, atExpiry);
+
+        await using var lease = await client.ApplyAsync(Profiles.Status(HttpStatusCode.BadGateway, "leased"));
+
+        Assert.Equal(atExpiry.Now, lease.Info.ExpiresAt);
+        Assert.Equal(TimeSpan.FromSeconds(1) / 3, atExpiry.Timer.Due);
+    }
+
+    [Fact]
+    public async Task A_refusal_without_a_problem_body_is_titled_by_the_status_reason()
+    {
+        using var elsewhere = new HttpClient(_app.GetTestServer().CreateHandler()) { BaseAddress = new Uri("http://localhost/not-faultlab/") };
+        var client = new FaultControlClient(elsewhere, _clock);
+
+        var error = await Assert.ThrowsAsync<FaultControlException>(() => client.GetStateAsync());
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.Equal("GET : 404 Not Found.", error.Message);
+    }
+
+    [Fact]
+    public void Mapping_needs_the_endpoints()
+    {
+        Assert.Equal("endpoints", Assert.Throws<ArgumentNullException>(() => FaultControlEndpoints.MapFaultControl(null!)).ParamName);
+    }
+
+    [Fact]
+    public async Task A_renewal_that_cannot_reach_the_server_is_tried_again_at_the_next_tick_without_an_unobserved_error()
+    {
+        var network = new SwitchableHandler(_app.GetTestServer().CreateHandler());
+        var client = new FaultControlClient(new HttpClient(network) { BaseAddress = _http.BaseAddress }, _clock);
+        var lease = await client.ApplyAsync(Profiles.Status(HttpStatusCode.BadGateway, "leased"), TimeSpan.FromSeconds(12));
+        var renewal = _clock.Timers[^1];
+        string unreachable = "control API unreachable " + Guid.NewGuid();
+        var unobserved = new List<Exception>();
+        void Collect(object? sender, UnobservedTaskExceptionEventArgs e)
+        {
+            lock (unobserved)
+            {
+                unobserved.AddRange(e.Exception.Flatten().InnerExceptions.Where(x => x.Message == unreachable));
+            }
+        }
+
+        TaskScheduler.UnobservedTaskException += Collect;
+        try
+        {
+            network.Failure = new HttpRequestException(unreachable);
+            renewal.Fire();
+            Assert.Equal(1, network.Failed);
+            ForgetFinishedTasks();
+
+            Assert.Empty(unobserved);
+            Assert.Equal(0, lease.Renewals);
+            Assert.False(lease.Lost);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= Collect;
+        }
+
+        network.Failure = null;
+        renewal.Fire();
+        await UntilAsync(() => lease.Renewals == 1);
+        await lease.DisposeAsync();
+        Assert.Empty(_controller.Leases);
+    }
+
     private async Task<JsonNode> GetJsonAsync(string path)
     {
         using var response = await _http.GetAsync(path);
@@ -363,6 +440,16 @@ public sealed class ControlEndpointTests : IAsyncLifetime
         Assert.Equal(detail, (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]);
     }
 
+    /// <summary>Finalizes every task nobody holds any more, so one that ended in an error nobody observed reports it.</summary>
+    private static void ForgetFinishedTasks()
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+    }
+
     /// <summary>Waits for the lease's background renewal (an in-memory HTTP call) to land; fails after 10 s.</summary>
     private static async Task UntilAsync(Func<bool> condition)
     {
@@ -371,5 +458,26 @@ public sealed class ControlEndpointTests : IAsyncLifetime
         {
             await Task.Delay(10, limit.Token);
         }
+    }
+}
+
+/// <summary>The way to the control API, which a test can break: while <see cref="Failure"/> is set, every request fails with it.</summary>
+internal sealed class SwitchableHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private int _failed;
+
+    public Exception? Failure { get; set; }
+
+    public int Failed => Volatile.Read(ref _failed);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (Failure is { } failure)
+        {
+            Interlocked.Increment(ref _failed);
+            return Task.FromException<HttpResponseMessage>(failure);
+        }
+
+        return base.SendAsync(request, cancellationToken);
     }
 }

@@ -15,6 +15,28 @@ public sealed class FaultControlServerTests
 
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => FaultControlServer.StartAsync(controller, port));
         Assert.Equal("port", error.ParamName);
+        Assert.Equal(port, error.ActualValue); // refused up front, not by the socket layer on the way to listening
+    }
+
+    [Fact]
+    public async Task A_missing_controller_is_refused_by_name()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => FaultControlServer.StartAsync(null!));
+        Assert.Equal("controller", error.ParamName);
+    }
+
+    [Fact]
+    public async Task The_server_leaves_the_owner_process_signals_alone()
+    {
+        using var controller = new FaultController(new LiveFaultProfile());
+        await using var server = await FaultControlServer.StartAsync(controller);
+
+        // The console lifetime would take over Ctrl+C and SIGTERM of the process that embeds the server; no signal can be
+        // sent to the test process safely, so the registered lifetime is read from the server's own container.
+        var app = (Microsoft.AspNetCore.Builder.WebApplication)typeof(FaultControlServer)
+            .GetField("_app", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(server)!;
+        var lifetime = app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostLifetime>();
+        Assert.EndsWith("OwnerStopsLifetime", lifetime.GetType().Name, StringComparison.Ordinal); // a file-local class's name carries a prefix
     }
 
     [Fact]
@@ -47,6 +69,12 @@ public sealed class FaultControlServerTests
         var lease = controller.Lease(Profiles.Status(HttpStatusCode.ServiceUnavailable));
         Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(5), lease.ExpiresAt);
         Assert.Single(provider.GetRequiredService<LiveFaultProfile>().Override!.Faults);
+    }
+
+    [Fact]
+    public void AddFaultControl_refuses_a_missing_service_collection_by_name()
+    {
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => FaultControlServiceCollectionExtensions.AddFaultControl(null!)).ParamName);
     }
 
     [Fact]

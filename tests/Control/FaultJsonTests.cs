@@ -112,4 +112,31 @@ public sealed class FaultJsonTests
         named.Target = new FaultTarget { Methods = { "GET" } };
         Assert.DoesNotContain("Predicate", FaultJson.Write(named).ToJsonString());
     }
+
+    [Fact]
+    public void Missing_arguments_are_refused_by_name()
+    {
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => FaultJson.ReadProfile(null!, out _)).ParamName);
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => FaultJson.ReadFault(null!, out _)).ParamName);
+        Assert.Equal("fault", Assert.Throws<ArgumentNullException>(() => FaultJson.Write((Fault)null!)).ParamName);
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => FaultJson.Write((FaultInjectionOptions)null!)).ParamName);
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => HeaderFaultOptions.Read(null!, out _)).ParamName);
+    }
+
+    [Fact]
+    public void A_syntax_error_names_what_the_JSON_reader_found_not_only_that_the_file_could_not_be_parsed()
+    {
+        FaultJson.ReadProfile("{ not json", out var errors);
+
+        Assert.Equal(
+            "The body is not a JSON object: 'n' is an invalid start of a property name. Expected a '\"'. LineNumber: 0 | BytePositionInLine: 2.",
+            Assert.Single(errors));
+    }
+
+    [Fact]
+    public void An_empty_fault_object_is_an_error_not_an_exception()
+    {
+        Assert.Null(FaultJson.ReadFault("{}", out var errors));
+        Assert.Equal([$"Kind: missing; known kinds: {string.Join(", ", FaultCatalog.Kinds.Select(k => k.Name))}."], errors);
+    }
 }

@@ -395,11 +395,96 @@ public sealed class HeaderFaultTests
         Assert.Equal(["HeaderFaults:Faults:0:StatusCode: must be an error status from 400 to 599 (was 200)."], proxy.Validate());
     }
 
+    [Fact]
+    public void Missing_options_or_inner_handler_are_refused_by_name()
+    {
+        var options = Options("""{ "Enabled": true, "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 } ] }""");
+
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => HeaderFaults.CreateHandler(null!, _dependency)).ParamName);
+        Assert.Equal("innerHandler", Assert.Throws<ArgumentNullException>(() => HeaderFaults.CreateHandler(options, null!)).ParamName);
+    }
+
+    [Fact]
+    public void The_handler_refusal_lists_every_problem()
+    {
+        var options = new HeaderFaultOptions { HeaderName = "", MaxActiveFaults = 0 };
+
+        var error = Assert.Throws<ArgumentException>(() => HeaderFaults.CreateHandler(options, _dependency));
+
+        Assert.Equal("Invalid header faults: HeaderName: is required. MaxActiveFaults: must be at least 1 (was 0). (Parameter 'options')", error.Message);
+    }
+
+    [Fact]
+    public void The_refusal_is_logged_under_the_FaultLab_category()
+    {
+        var log = new ListLogger();
+        using var factory = log.Factory();
+        var options = Options("""{ "Enabled": true, "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 } ] }""");
+
+        using var handler = HeaderFaults.CreateHandler(options, _dependency, loggerFactory: factory, environmentName: "Production");
+
+        Assert.Equal(["FaultLab"], log.Categories);
+        Assert.Single(log.Lines);
+    }
+
+    [Fact]
+    public async Task Disposing_the_handler_disposes_its_fault_pipelines_and_its_inner_handler()
+    {
+        var inner = new DisposeTrackingHandler();
+        var options = Options("""{ "Enabled": true, "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 } ] }""");
+        var handler = HeaderFaults.CreateHandler(options, inner, environmentName: "Development");
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await invoker.SendAsync(Request("boom"), CancellationToken.None)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await invoker.SendAsync(Request(null), CancellationToken.None)).StatusCode);
+
+        handler.Dispose();
+
+        Assert.True(inner.Disposed);
+        // The asked fault's pipeline is disposed (it refuses), and so is the handler's own way to the inner handler.
+        var pipeline = await Assert.ThrowsAsync<ObjectDisposedException>(() => invoker.SendAsync(Request("boom"), CancellationToken.None));
+        Assert.Equal(typeof(HttpMessageInvoker).FullName, pipeline.ObjectName);
+        var passThrough = await Assert.ThrowsAsync<ObjectDisposedException>(() => invoker.SendAsync(Request(null), CancellationToken.None));
+        Assert.Equal(handler.GetType().FullName, passThrough.ObjectName);
+        Assert.Equal(1, inner.Count);
+    }
+
+    [Fact]
+    public async Task A_header_present_without_a_value_asks_for_nothing()
+    {
+        using var client = Client(Options("""{ "Enabled": true, "Faults": [ { "Kind": "Status", "Name": "boom", "StatusCode": 503 } ] }"""));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://orders.test/orders");
+        Assert.True(request.Headers.TryAddWithoutValidation(HeaderFaultOptions.DefaultHeaderName, Array.Empty<string>()));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, _dependency.Count);
+    }
+
+    [Fact]
+    public void An_unknown_setting_holds_back_the_settings_checks_as_a_wrong_type_does()
+    {
+        HeaderFaultOptions.Read("""{ "MaxActiveFaults": 0, "Bogus": true }""", out var errors);
+
+        Assert.Equal(["Bogus: is not a header-fault setting."], errors);
+    }
+
     private static HeaderFaultOptions Options(string json)
     {
         var options = HeaderFaultOptions.Read(json, out var errors);
         Assert.Empty(errors);
         return options;
+    }
+
+    private static HttpRequestMessage Request(string? header)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "http://orders.test/orders");
+        if (header is not null)
+        {
+            request.Headers.Add(HeaderFaultOptions.DefaultHeaderName, header);
+        }
+
+        return request;
     }
 
     private HttpClient Client(HeaderFaultOptions options) => new(HeaderFaults.CreateHandler(options, _dependency, environmentName: "Development"));
@@ -414,5 +499,25 @@ public sealed class HeaderFaultTests
 
         using var response = await client.SendAsync(request);
         return response.StatusCode;
+    }
+}
+
+/// <summary>The dependency, answering 200, that records whether it was disposed.</summary>
+internal sealed class DisposeTrackingHandler : HttpMessageHandler
+{
+    public bool Disposed { get; private set; }
+
+    public int Count { get; private set; }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Count++;
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed |= disposing;
+        base.Dispose(disposing);
     }
 }

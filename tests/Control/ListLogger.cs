@@ -2,10 +2,23 @@ using Microsoft.Extensions.Logging;
 
 namespace FaultLab.Control.Tests;
 
-/// <summary>Keeps every log line (level and formatted message), so a test can assert what was logged.</summary>
+/// <summary>Keeps every log line (level and formatted message) and every category a logger was created for, so a test
+/// can assert what was logged and under which category.</summary>
 internal sealed class ListLogger : ILoggerProvider, ILogger
 {
     private readonly List<(LogLevel Level, string Message)> _lines = [];
+    private readonly List<string> _categories = [];
+
+    public IReadOnlyList<string> Categories
+    {
+        get
+        {
+            lock (_categories)
+            {
+                return [.. _categories];
+            }
+        }
+    }
 
     public IReadOnlyList<(LogLevel Level, string Message)> Lines
     {
@@ -20,7 +33,15 @@ internal sealed class ListLogger : ILoggerProvider, ILogger
 
     public ILoggerFactory Factory() => LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(this));
 
-    public ILogger CreateLogger(string categoryName) => this;
+    public ILogger CreateLogger(string categoryName)
+    {
+        lock (_categories)
+        {
+            _categories.Add(categoryName);
+        }
+
+        return this;
+    }
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
