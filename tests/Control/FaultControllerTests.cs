@@ -405,7 +405,8 @@ public sealed class FaultControllerTests
     [Fact]
     public void An_invalid_fault_is_refused_naming_every_problem()
     {
-        using var controller = new FaultController(new LiveFaultProfile(), new FaultControllerOptions { TimeProvider = _clock });
+        // A profile fault comes first: the problems are named in the fault itself (Faults:0), not where it would go.
+        using var controller = new FaultController(new LiveFaultProfile(Named(HttpStatusCode.BadGateway)), new FaultControllerOptions { TimeProvider = _clock });
         var fault = new StatusFault { StatusCode = 200, InjectionRate = 2 };
 
         var error = Assert.Throws<ArgumentException>(() => controller.Add(fault));
@@ -414,6 +415,7 @@ public sealed class FaultControllerTests
         Assert.Equal(
             "Invalid fault: Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 2). " +
             "Faults:0:StatusCode: must be an error status from 400 to 599 (was 200). (Parameter 'fault')", error.Message);
+        Assert.Equal(["profile-0"], controller.Faults.Select(f => f.Id));
     }
 
     [Fact]
@@ -421,15 +423,17 @@ public sealed class FaultControllerTests
     {
         var live = new LiveFaultProfile(Named(HttpStatusCode.ServiceUnavailable));
         using var controller = new FaultController(live, new FaultControllerOptions { TimeProvider = _clock });
+        string added = controller.Add(Coded(HttpStatusCode.BadGateway));
         int changes = 0;
         controller.Changed += (_, _) => changes++;
 
-        var error = Assert.Throws<ArgumentException>(() => controller.Replace("profile-0", new StatusFault { StatusCode = 200 }));
+        var error = Assert.Throws<ArgumentException>(() => controller.Replace(added, new StatusFault { StatusCode = 200 }));
 
+        // The problem is named in the fault itself (Faults:0), not at its place among the faults in force.
         Assert.Equal("fault", error.ParamName);
         Assert.Equal("Invalid fault: Faults:0:StatusCode: must be an error status from 400 to 599 (was 200). (Parameter 'fault')", error.Message);
-        Assert.Equal(503, ((StatusFault)Assert.Single(controller.Faults).Fault).StatusCode);
-        Assert.Null(live.Override);
+        Assert.Equal([503, 502], controller.Faults.Select(f => ((StatusFault)f.Fault).StatusCode));
+        Assert.Equal([503, 502], live.Override!.Faults.Select(f => ((StatusFault)f).StatusCode));
         Assert.Equal(0, changes);
     }
 
