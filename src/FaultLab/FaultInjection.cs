@@ -70,12 +70,17 @@ public static class FaultInjection
     /// <returns>The same pipeline builder.</returns>
     /// <exception cref="ArgumentException">The profile is invalid; the message lists every problem.</exception>
     public static ResiliencePipelineBuilder<HttpResponseMessage> AddFaultInjection(this ResiliencePipelineBuilder<HttpResponseMessage> builder,
-        Action<FaultInjectionBuilder> configure, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null, string clientName = "default")
+        Action<FaultInjectionBuilder> configure, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null, string clientName = "default") =>
+        AddFaultInjection(builder, configure, loggerFactory, meterFactory, clientName, ProductionRule.ProcessEnvironmentName());
+
+    /// <summary>As the public overload, in <paramref name="environmentName"/> rather than the process's (a test's).</summary>
+    internal static ResiliencePipelineBuilder<HttpResponseMessage> AddFaultInjection(ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        Action<FaultInjectionBuilder> configure, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory, string clientName, string? environmentName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = Build(configure);
         var guard = new ProductionGuard(clientName, Logger(loggerFactory));
-        if (guard.Refuses(options, ProductionRule.ProcessEnvironmentName()))
+        if (guard.Refuses(options, environmentName))
         {
             guard.ExplainRefusalOnce(); // a hand-built pipeline has no first request to wait for: now is the only moment
             return builder;

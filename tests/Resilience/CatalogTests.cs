@@ -58,6 +58,18 @@ public sealed class CatalogTests
         Assert.Equal(kind, example.Kind);
     }
 
+    [Fact]
+    public void An_example_that_does_not_validate_is_refused_with_every_problem()
+    {
+        // Every shipped example validates (above); the check guards a new kind whose example was mistyped.
+        var kind = new FaultKind("Status", typeof(StatusFault), "a status", """{ "StatusCode": 200, "InjectionRate": 2 }""");
+
+        var error = Assert.Throws<InvalidOperationException>(kind.CreateExample);
+
+        Assert.Equal("The catalogue example of Status does not validate: Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 2). " +
+            "Faults:0:StatusCode: must be an error status from 400 to 599 (was 200).", error.Message);
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Every_kind_checks_the_settings_every_fault_shares_as_well_as_its_own(string kind)

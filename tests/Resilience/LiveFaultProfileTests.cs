@@ -104,6 +104,39 @@ public sealed class LiveFaultProfileTests
         Assert.Equal("baseline", Assert.Throws<ArgumentException>(() => new LiveFaultProfile(invalid)).ParamName);
     }
 
+    [Fact]
+    public void An_invalid_profile_is_refused_with_every_problem_in_one_message()
+    {
+        var live = new LiveFaultProfile();
+        var invalid = new FaultInjectionOptions();
+        invalid.Faults.Add(new HangFault { InjectionRate = 2 });
+        invalid.Faults.Add(new StatusFault { StatusCode = 200 });
+
+        var error = Assert.Throws<ArgumentException>(() => live.Set(invalid));
+
+        Assert.Equal("Invalid fault profile: Faults:0:InjectionRate: must be between 0 and 1 inclusive (was 2). " +
+            "Faults:1:StatusCode: must be an error status from 400 to 599 (was 200). (Parameter 'profile')", error.Message);
+    }
+
+    [Fact]
+    public async Task A_handler_following_a_live_profile_waits_on_the_clock_it_was_given()
+    {
+        var clock = Clock.New();
+        var baseline = new FaultInjectionOptions();
+        new FaultInjectionBuilder(baseline).AddLatency(TimeSpan.FromMinutes(10));
+        using var client = new HttpClient(FaultInjection.CreateHandler(new LiveFaultProfile(baseline), new Upstream(), clock))
+        {
+            BaseAddress = new Uri("http://orders.internal"),
+        };
+
+        var pending = StatusAsync(client);
+        clock.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromMilliseconds(1));
+        Assert.False(pending.IsCompleted, "the delay runs on the given fake clock, not on real time");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(HttpStatusCode.OK, await pending.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client)
     {
         using var response = await client.GetAsync("/orders");

@@ -114,13 +114,15 @@ public static class ClockExtensions
 
             idle = null;
             TimeSpan advance = next.Value > deadline - now ? deadline - now : next.Value;
-            DateTimeOffset? due = testClock?.NextDue;
-            bool firesTimer = due is not null && now + advance >= due.Value;
-            schedulesBeforeFiring = firesTimer ? testClock!.Schedules : null;
+            schedulesBeforeFiring = testClock is not null && FiresTimer(now, advance, testClock.NextDue) ? testClock.Schedules : null;
             reactionsBeforeFiring = reacted?.Invoke() ?? 0;
             clock.Advance(advance);
         }
     }
+
+    /// <summary>Whether an advance fires the next due timer: a fake clock fires every timer whose due time the advance
+    /// reaches, not only those it passes.</summary>
+    internal static bool FiresTimer(DateTimeOffset now, TimeSpan advance, DateTimeOffset? due) => due is { } at && now + advance >= at;
 
     private static TimeSpan? NextAdvance(FakeTimeProvider clock, DateTimeOffset now, TimeSpan? step)
     {
@@ -164,49 +166,16 @@ public static class ClockExtensions
     /// </summary>
     private static void Settle(Task task, TestClock? clock)
     {
-        var quiet = TimeSpan.FromMilliseconds(5);
         var bound = TimeSpan.FromMilliseconds(200);
-        var cpuBound = TimeSpan.FromMilliseconds(50);
-        var idleCpu = TimeSpan.FromMilliseconds(1);
         var watch = Stopwatch.StartNew();
-        TimeSpan quietSince = TimeSpan.Zero;
-        TimeSpan? firstQuiet = null;
-        Progress last = Progress.Now(clock);
-        TimeSpan cpuAtQuietStart = Environment.CpuUsage.TotalTime;
+        var settle = new SettleWatch(SignsOfLife.Now(clock), Environment.CpuUsage.TotalTime);
         while (!task.IsCompleted && watch.Elapsed < bound)
         {
             Thread.Sleep(1);
-            var now = Progress.Now(clock);
-            if (now != last || ThreadPool.PendingWorkItemCount > 0)
+            if (settle.Settled(watch.Elapsed, SignsOfLife.Now(clock), ThreadPool.PendingWorkItemCount > 0, Environment.CpuUsage.TotalTime))
             {
-                last = now;
-                quietSince = watch.Elapsed;
-                cpuAtQuietStart = Environment.CpuUsage.TotalTime;
-            }
-            else if (watch.Elapsed - quietSince >= quiet)
-            {
-                // CPU is process-wide: other tests running beside this one keep it busy, so it may only delay a little.
-                firstQuiet ??= watch.Elapsed;
-                if (Environment.CpuUsage.TotalTime - cpuAtQuietStart <= idleCpu || watch.Elapsed - firstQuiet >= cpuBound)
-                {
-                    return;
-                }
-
-                // Something still burns CPU without other signs of life: start a new quiet period.
-                quietSince = watch.Elapsed;
-                cpuAtQuietStart = Environment.CpuUsage.TotalTime;
+                return;
             }
         }
-    }
-
-    /// <summary>Signs that the process is still doing something; any change means "not settled yet".</summary>
-    private readonly record struct Progress(long ClockVersion, long WorkItems, long JitCompiled, long Exceptions)
-    {
-        private static long s_exceptions;
-
-        static Progress() => AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref s_exceptions);
-
-        public static Progress Now(TestClock? clock) => new(clock?.Version ?? 0, ThreadPool.CompletedWorkItemCount,
-            System.Runtime.JitInfo.GetCompiledMethodCount(), Interlocked.Read(ref s_exceptions));
     }
 }

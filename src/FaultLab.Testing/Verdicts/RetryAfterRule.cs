@@ -36,7 +36,7 @@ public static partial class ConformanceRules
             var wait = waitAsked.Value;
 
             asked++;
-            string request = $"{e.Describe(origin)} with Retry-After: {e.ResponseHeader("Retry-After")}";
+            string request = $"{e.Describe(origin)} with Retry-After: {wait.Value}";
             var next = Later(ordered, i).FirstOrDefault();
             if (next is null)
             {

@@ -63,6 +63,7 @@ internal sealed class FaultInjectionHandler : DelegatingHandler
         }
         finally
         {
+            // Stryker disable once Statement : returning the context only lets the pool reuse it; an unreturned one is collected
             ResilienceContextPool.Shared.Return(context);
         }
     }

@@ -8,6 +8,7 @@ namespace FaultLab;
 /// <param name="ErrorType">The injected exception's type name, when the fault threw.</param>
 public sealed record InjectedFault(string Kind, string Name, int? StatusCode, string? ErrorType)
 {
+    // Stryker disable once String : the key's name only has to differ from other options' keys; an empty one does too
     private static readonly HttpRequestOptionsKey<InjectedFaultLog> LogKey = new("FaultLab.InjectedFaults");
 
     /// <summary>The marker placed in <see cref="Exception.Data"/> of every injected exception, where no resilience

@@ -22,5 +22,6 @@ public sealed class ConnectTimeoutFaultTests
         Assert.Equal("System.Private.CoreLib", ex.Source);
         var timeout = Assert.IsType<TimeoutException>(ex.InnerException);
         Assert.Equal("A connection could not be established within the configured ConnectTimeout.", timeout.Message);
+        NetworkFaultsShapes.AssertInjected(ex, "ConnectTimeout");
     }
 }

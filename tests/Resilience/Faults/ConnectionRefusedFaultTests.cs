@@ -16,6 +16,7 @@ public sealed class ConnectionRefusedFaultTests
         NetworkFaultsShapes.AssertHttpRequestException(ex, HttpRequestError.ConnectionError, "Connection refused (orders.internal:8080)");
         var socket = NetworkFaultsShapes.AssertSocketInner(ex.InnerException!, SocketError.ConnectionRefused);
         Assert.Equal("Connection refused", socket.Message);
+        NetworkFaultsShapes.AssertInjected(ex, "ConnectionRefused");
         Assert.Equal(0, clients.Upstream.Calls);
     }
 }

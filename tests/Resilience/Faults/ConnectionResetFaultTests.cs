@@ -17,6 +17,7 @@ public sealed class ConnectionResetFaultTests
         var io = Assert.IsType<IOException>(ex.InnerException);
         Assert.Equal("Unable to read data from the transport connection: Connection reset by peer.", io.Message);
         NetworkFaultsShapes.AssertSocketInner(io.InnerException!, SocketError.ConnectionReset);
+        NetworkFaultsShapes.AssertInjected(ex, "ConnectionReset");
     }
 
     [Fact]
@@ -30,5 +31,6 @@ public sealed class ConnectionResetFaultTests
         var io = Assert.IsType<HttpIOException>(ex.InnerException);
         Assert.Equal(HttpRequestError.ResponseEnded, io.HttpRequestError);
         Assert.Equal("The response ended prematurely. (ResponseEnded)", io.Message);
+        NetworkFaultsShapes.AssertInjected(ex, "ConnectionReset");
     }
 }

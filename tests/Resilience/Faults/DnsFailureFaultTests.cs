@@ -16,7 +16,7 @@ public sealed class DnsFailureFaultTests
         NetworkFaultsShapes.AssertHttpRequestException(ex, HttpRequestError.NameResolutionError, "Name or service not known (orders.internal:8080)");
         var socket = NetworkFaultsShapes.AssertSocketInner(ex.InnerException!, SocketError.HostNotFound);
         Assert.Equal("Name or service not known", socket.Message);
-        NetworkFaultsShapes.AssertInjected(ex);
+        NetworkFaultsShapes.AssertInjected(ex, "DnsFailure");
         Assert.Equal(0, clients.Upstream.Calls);
     }
 

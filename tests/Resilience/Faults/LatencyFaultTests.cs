@@ -26,6 +26,19 @@ public sealed class LatencyFaultTests
     }
 
     [Fact]
+    public async Task A_zero_delay_sends_at_once_and_is_not_reported_as_injected()
+    {
+        // A uniform 0..max can draw zero: nothing was delayed, so the request must not count as a latency injection.
+        using var clients = Clients.Create(f => f.AddLatency(TimeSpan.Zero));
+
+        using var response = await clients.Client.GetAsync("/orders").WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal(1, clients.Upstream.Calls);
+        Assert.Empty(InjectedFault.For(response.RequestMessage!));
+    }
+
+    [Fact]
     public async Task A_cancelled_call_ends_at_cancellation_not_after_the_delay()
     {
         using var clients = Clients.Create(f => f.AddLatency(TimeSpan.FromMinutes(10)));

@@ -6,8 +6,9 @@ namespace FaultLab.Tests.Faults;
 /// <summary>Asserts the exception chains measured from real SocketsHttpHandler failures (shared/design/FAULTS.md).</summary>
 internal static class NetworkFaultsShapes
 {
-    public static void AssertInjected(Exception exception) =>
-        Assert.True(exception.Data.Contains(InjectedFault.ExceptionDataKey), "injected exceptions carry a FaultLab marker in Data");
+    /// <summary>Injected exceptions carry a FaultLab marker in Data naming their kind, where no resilience predicate looks.</summary>
+    public static void AssertInjected(Exception exception, string kind) =>
+        Assert.Equal(kind, exception.Data[InjectedFault.ExceptionDataKey]);
 
     public static SocketException AssertSocketInner(Exception exception, SocketError error)
     {

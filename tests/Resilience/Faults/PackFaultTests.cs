@@ -244,14 +244,18 @@ public sealed class PackFaultTests
     }
 
     [Fact]
-    public async Task OpenAI_announces_its_reset_in_seconds_with_at_most_three_decimals()
+    public async Task OpenAI_announces_its_reset_in_seconds_with_at_most_three_decimals_rounded_up_as_its_milliseconds_are()
     {
-        using var openai = Clients.Create(f => f.AddPack("openai-rate-limit", retryAfter: TimeSpan.FromTicks(12_345_678))); // 1.2345678 s
+        using var openai = Clients.Create(f => f.AddPack("openai-rate-limit", retryAfter: TimeSpan.FromTicks(12_341_000))); // 1.2341 s
+        using var whole = Clients.Create(f => f.AddPack("openai-rate-limit", retryAfter: TimeSpan.FromSeconds(3)));
 
         using var response = await openai.Client.GetAsync("/");
+        using var wholeResponse = await whole.Client.GetAsync("/");
 
+        // Never earlier than the wait: 1.2341 s is announced as 1.235 s in both headers, not 1.234 s.
         Assert.Equal("1.235s", response.Headers.GetValues("x-ratelimit-reset-requests").Single());
         Assert.Equal("1235", response.Headers.GetValues("retry-after-ms").Single());
+        Assert.Equal("3s", wholeResponse.Headers.GetValues("x-ratelimit-reset-requests").Single());
     }
 
     [Fact]

@@ -25,8 +25,14 @@ internal readonly record struct PackResponse(DateTimeOffset Now, TimeSpan Wait, 
     /// <summary>Gets the wait in whole seconds, rounded up, as <c>Retry-After</c> carries it.</summary>
     public string Seconds => ((long)Math.Ceiling(Wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Gets the wait in whole milliseconds.</summary>
+    /// <summary>Gets the wait in whole milliseconds, rounded up.</summary>
     public string Milliseconds => ((long)Math.Ceiling(Wait.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the wait in seconds with at most three decimals, rounded up to the millisecond (OpenAI's
+    /// <c>x-ratelimit-reset-requests</c>, <c>1.235s</c>): rounding to the nearest would announce a reset up to half a
+    /// millisecond early, and a client that honours it to the letter would come back too soon.</summary>
+    public string SecondsToTheMillisecond =>
+        (Math.Ceiling(Wait.TotalMilliseconds) / 1000).ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Gets when the wait ends, in Unix epoch seconds (GitHub's <c>x-ratelimit-reset</c>).</summary>
     public string ResetEpochSeconds => ((long)Math.Ceiling((Now + Wait).ToUnixTimeMilliseconds() / 1000.0)).ToString(CultureInfo.InvariantCulture);

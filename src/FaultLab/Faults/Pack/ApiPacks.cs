@@ -54,7 +54,7 @@ internal static class ApiPacks
         new("openai-rate-limit", 429, "Too Many Requests", "application/json", TimeSpan.FromMilliseconds(1200),
             "https://platform.openai.com/docs/guides/rate-limits",
             r => [("retry-after-ms", r.Milliseconds), ("x-ratelimit-limit-requests", "500"), ("x-ratelimit-remaining-requests", "0"),
-                ("x-ratelimit-reset-requests", $"{r.Wait.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}s"),
+                ("x-ratelimit-reset-requests", $"{r.SecondsToTheMillisecond}s"),
                 ("x-ratelimit-limit-tokens", "30000"), ("x-ratelimit-remaining-tokens", "29100"), ("x-ratelimit-reset-tokens", "1.8s"),
                 ("x-request-id", $"req_{r.RequestId}")],
             r => $$$"""{"error":{"message":"Rate limit reached for gpt-4o in organization org-fault-lab on requests per min (RPM): Limit 500, Used 500, Requested 1. Please try again in {{{r.Milliseconds}}}ms. Visit https://platform.openai.com/account/rate-limits to learn more.","type":"requests","param":null,"code":"rate_limit_exceeded"}}"""),
