@@ -474,7 +474,8 @@ public sealed class FaultControllerTests
             "Invalid fault: Faults:2:Name: 'ServiceUnavailable' already names Faults:0; each fault needs its own name. " +
             "Faults:3:Name: 'BadGateway' already names Faults:1; each fault needs its own name. (Parameter 'profile')", lease.Message);
 
-        var switched = Assert.Throws<ArgumentException>(() => controller.SwitchProfile("clash", new FaultInjectionOptions { Faults = { Coded(HttpStatusCode.BadGateway) } }));
+        var clash = new FaultInjectionOptions { Seed = 99, AllowInProduction = true, Faults = { Coded(HttpStatusCode.BadGateway) } };
+        var switched = Assert.Throws<ArgumentException>(() => controller.SwitchProfile("clash", clash));
         Assert.Equal("profile", switched.ParamName);
 
         // Nothing of the refused changes is left behind: the same faults, ids, profile and live profile as before.
@@ -484,8 +485,10 @@ public sealed class FaultControllerTests
         Assert.Equal(["profile-0", added], controller.Faults.Select(f => f.Id));
         Assert.Equal([503, 502], controller.Faults.Select(f => ((StatusFault)f.Fault).StatusCode));
         Assert.Equal([503, 502], live.Override!.Faults.Select(f => ((StatusFault)f).StatusCode));
-        controller.SetEnabled(false); // every later change still applies
+        controller.SetEnabled(false); // every later change still applies, with the profile's seed and permission
         Assert.False(live.Override!.Enabled);
+        Assert.Null(live.Override.Seed);
+        Assert.False(live.Override.AllowInProduction);
         Assert.Equal("fault-2", controller.Add(Coded(HttpStatusCode.Conflict)));
     }
 
