@@ -72,7 +72,18 @@ public static class FaultProxyCommands
             return Task.FromResult(CommandResults.Failure($"The fault proxy '{resource.Name}' is not running."));
         }
 
-        change(proxy.Controller); // the controller's Changed event republishes the resource's state
+        try
+        {
+            change(proxy.Controller); // the controller's Changed event republishes the resource's state
+        }
+        catch (ArgumentException ex)
+        {
+            // Refused, and undone by the controller: a profile whose fault names one already in force (added through the
+            // control API). The dashboard shows why instead of an unhandled exception.
+            string parameter = ex.ParamName is { } name ? $" (Parameter '{name}')" : "";
+            return Task.FromResult(CommandResults.Failure(ex.Message.EndsWith(parameter, StringComparison.Ordinal) ? ex.Message[..^parameter.Length] : ex.Message));
+        }
+
         return Task.FromResult(CommandResults.Success(message));
     }
 }

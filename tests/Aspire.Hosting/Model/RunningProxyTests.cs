@@ -169,6 +169,22 @@ public sealed class RunningProxyTests
     }
 
     [Fact]
+    public async Task A_profile_refused_by_a_fault_of_the_same_name_fails_with_why_and_changes_nothing()
+    {
+        await using var running = await ProxyApp.StartAsync("warehouse");
+        var controller = running.Chaos.Proxy!.Controller;
+        controller.Add(new StatusFault { Name = "warehouse-down", StatusCode = 500 }); // added through the control API
+
+        var refused = await running.ExecuteAsync("faultlab-profile-outage");
+
+        Assert.False(refused.Success);
+        Assert.Equal("Invalid fault: Faults:1:Name: 'warehouse-down' already names Faults:0; each fault needs its own name.", refused.Message);
+        Assert.Equal("flaky", controller.ProfileName);
+        Assert.Equal(["warehouse-503", "warehouse-down"], controller.Faults.Select(f => f.Fault.Name));
+        Assert.Equal(503, (await running.CallAsync(running.Chaos.Proxy.Address)).Status);
+    }
+
+    [Fact]
     public async Task Clear_removes_every_fault_and_requests_pass_through()
     {
         await using var running = await ProxyApp.StartAsync("catalog");
