@@ -80,8 +80,7 @@ public static class FaultProxyCommands
         {
             // Refused, and undone by the controller: a profile whose fault names one already in force (added through the
             // control API). The dashboard shows why instead of an unhandled exception.
-            string parameter = ex.ParamName is { } name ? $" (Parameter '{name}')" : "";
-            return Task.FromResult(CommandResults.Failure(ex.Message.EndsWith(parameter, StringComparison.Ordinal) ? ex.Message[..^parameter.Length] : ex.Message));
+            return Task.FromResult(CommandResults.Failure(ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal)));
         }
 
         return Task.FromResult(CommandResults.Success(message));
