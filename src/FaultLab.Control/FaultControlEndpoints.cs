@@ -47,6 +47,19 @@ public static class FaultControlEndpoints
                     : await next(context).ConfigureAwait(false));
         }
 
+        // A change valid alone but not beside the faults in force (a name already in use) is refused, and undone, by the
+        // controller: the caller's error, answered as every other refusal is rather than as a server error.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context).ConfigureAwait(false);
+            }
+            catch (ArgumentException ex) when (ex.ParamName is "fault" or "profile")
+            {
+                return Invalid([ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal)]);
+            }
+        });
         group.MapGet("", () => Results.Json(ControlWire.State(controller)));
         group.MapGet("/counters", () => Results.Json(ControlWire.Counters(controller.GetCounters())));
         group.MapPost("/faults", async (HttpRequest request) =>

@@ -90,6 +90,19 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fault_named_like_one_in_force_is_refused_400_and_changes_nothing()
+    {
+        using var first = await SendAsync(HttpMethod.Post, "faults", """{ "Kind": "Status", "Name": "twin", "StatusCode": 429 }""");
+        int count = _controller.Faults.Count;
+
+        using var second = await SendAsync(HttpMethod.Post, "faults", """{ "Kind": "Status", "Name": "twin", "StatusCode": 503 }""");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await AssertInvalidAsync(second, "Invalid fault: Faults:0:Name: 'twin' already names Faults:0; each fault needs its own name.");
+        Assert.Equal(count, _controller.Faults.Count);
+    }
+
+    [Fact]
     public async Task Replacing_and_removing_answer_with_the_id_or_404_naming_it()
     {
         using var replaced = await SendAsync(HttpMethod.Put, "faults/profile-0", """{ "Kind": "Status", "Name": "swapped", "StatusCode": 500 }""");
